@@ -1,0 +1,36 @@
+package io.driftwatch.model;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+
+/**
+ * A resource as observed in a cluster, normalised at the edge: the value of {@code
+ * gitops.live-state.v1}. Server-set metadata is stripped, {@code status} is carried apart from the
+ * manifest (for health), and Secret values are replaced by their keyed HMAC. A deleted object is a
+ * tombstone under the same key.
+ *
+ * @param resourceVersion the API server's resourceVersion of the observation, for ordering and
+ *     debugging
+ * @param observedAt when ingest-cluster saw this version
+ * @param manifest the normalised object without {@code status}
+ * @param status the object's {@code status}, or null when it has none
+ */
+public record LiveState(
+    int schemaVersion,
+    ResourceKey key,
+    String resourceVersion,
+    Instant observedAt,
+    ObjectNode manifest,
+    ObjectNode status) {
+
+  public static final int SCHEMA_VERSION = 1;
+
+  public static LiveState of(
+      ResourceKey key,
+      String resourceVersion,
+      Instant observedAt,
+      ObjectNode manifest,
+      ObjectNode status) {
+    return new LiveState(SCHEMA_VERSION, key, resourceVersion, observedAt, manifest, status);
+  }
+}

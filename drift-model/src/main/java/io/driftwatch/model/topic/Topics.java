@@ -1,0 +1,105 @@
+package io.driftwatch.model.topic;
+
+import io.driftwatch.model.DeadLetter;
+import io.driftwatch.model.DesiredState;
+import io.driftwatch.model.DriftEvent;
+import io.driftwatch.model.DriftStatus;
+import io.driftwatch.model.LiveState;
+import io.driftwatch.model.ResourceKey;
+import io.driftwatch.model.SourceStatus;
+import io.driftwatch.model.serde.JsonSerde;
+import io.driftwatch.model.serde.ResourceKeySerde;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * The registry of driftwatch's topics. Names carry a {@code .v1} suffix: an incompatible schema
+ * gets a new topic.
+ */
+public final class Topics {
+
+  /** Partitions of the per-resource topics unless the configuration says otherwise. */
+  public static final int DEFAULT_PARTITIONS = 6;
+
+  private static final ResourceKeySerde KEY = new ResourceKeySerde();
+
+  /** Desired state per resource, rendered from Git; compacted, tombstone on removal from Git. */
+  public static final Topic<ResourceKey, DesiredState> DESIRED_STATE =
+      new Topic<>(
+          "gitops.desired-state.v1",
+          KEY,
+          JsonSerde.of(DesiredState.class),
+          DEFAULT_PARTITIONS,
+          CleanupPolicy.COMPACT,
+          null);
+
+  /**
+   * Live state per resource, observed in clusters; compacted, tombstone on deletion. Co-partitioned
+   * with desired.
+   */
+  public static final Topic<ResourceKey, LiveState> LIVE_STATE =
+      new Topic<>(
+          "gitops.live-state.v1",
+          KEY,
+          JsonSerde.of(LiveState.class),
+          DEFAULT_PARTITIONS,
+          CleanupPolicy.COMPACT,
+          null);
+
+  /**
+   * Whether each Git source and each watched cluster kind is authoritative; compacted, keyed by
+   * source.
+   */
+  public static final Topic<String, SourceStatus> SOURCE_STATUS =
+      new Topic<>(
+          "gitops.source-status.v1",
+          Serdes.String(),
+          JsonSerde.of(SourceStatus.class),
+          DEFAULT_PARTITIONS,
+          CleanupPolicy.COMPACT,
+          null);
+
+  /** The current drift verdict per resource; compacted. */
+  public static final Topic<ResourceKey, DriftStatus> DRIFT_STATUS =
+      new Topic<>(
+          "gitops.drift-status.v1",
+          KEY,
+          JsonSerde.of(DriftStatus.class),
+          DEFAULT_PARTITIONS,
+          CleanupPolicy.COMPACT,
+          null);
+
+  /** Drift transitions (OPENED / UPDATED / RESOLVED); an event log kept 30 days. */
+  public static final Topic<ResourceKey, DriftEvent> DRIFT_EVENTS =
+      new Topic<>(
+          "gitops.drift-events.v1",
+          KEY,
+          JsonSerde.of(DriftEvent.class),
+          DEFAULT_PARTITIONS,
+          CleanupPolicy.DELETE,
+          Duration.ofDays(30));
+
+  /** Input that could not be processed, with the reason; kept 30 days. Keyed by origin. */
+  public static final Topic<String, DeadLetter> DEAD_LETTER =
+      new Topic<>(
+          "gitops.dead-letter.v1",
+          Serdes.String(),
+          JsonSerde.of(DeadLetter.class),
+          1,
+          CleanupPolicy.DELETE,
+          Duration.ofDays(30));
+
+  private Topics() {}
+
+  /** Every topic driftwatch provisions, in the order of the data flow. */
+  public static List<Topic<?, ?>> all() {
+    return List.of(
+        DESIRED_STATE, LIVE_STATE, SOURCE_STATUS, DRIFT_STATUS, DRIFT_EVENTS, DEAD_LETTER);
+  }
+
+  /** Topics that must have equal partition counts because drift-stream joins them by key. */
+  public static List<Topic<ResourceKey, ?>> copartitioned() {
+    return List.of(DESIRED_STATE, LIVE_STATE);
+  }
+}
