@@ -1,0 +1,120 @@
+package io.driftwatch.ingest.git;
+
+import io.driftwatch.ingest.git.publish.DesiredStatePublisher;
+import io.driftwatch.ingest.git.publish.PublishOutcome;
+import io.driftwatch.ingest.git.render.DesiredSet;
+import io.driftwatch.ingest.git.render.DesiredSetAssembler;
+import io.driftwatch.ingest.git.render.ManifestRenderer;
+import io.driftwatch.ingest.git.render.RenderResult;
+import io.driftwatch.ingest.git.repo.GitCommitTree;
+import io.driftwatch.ingest.git.repo.GitSourceException;
+import io.driftwatch.ingest.git.repo.RepositoryMirror;
+import io.driftwatch.ingest.git.repo.ResolvedCommit;
+import java.io.IOException;
+import org.apache.kafka.common.KafkaException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls one source: fetch, resolve the ref, and when it points at a commit not yet published,
+ * render and publish it. Failures become a FAILED source status and never escape.
+ */
+final class SourcePoller implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SourcePoller.class);
+
+  private final GitSourceConfig source;
+  private final RepositoryMirror mirror;
+  private final ManifestRenderer renderer;
+  private final DesiredSetAssembler assembler;
+  private final DesiredStatePublisher publisher;
+  private String syncedCommit;
+
+  SourcePoller(
+      GitSourceConfig source,
+      RepositoryMirror mirror,
+      ManifestRenderer renderer,
+      DesiredSetAssembler assembler,
+      DesiredStatePublisher publisher) {
+    this.source = source;
+    this.mirror = mirror;
+    this.renderer = renderer;
+    this.assembler = assembler;
+    this.publisher = publisher;
+  }
+
+  SourcePoll poll() {
+    ResolvedCommit commit = null;
+    try {
+      commit = mirror.fetch();
+      if (commit.sha().equals(syncedCommit)) {
+        return new SourcePoll(source.id(), commit.sha(), false, 0, 0, 0, null);
+      }
+      publisher.rendering(commit.sha());
+      GitCommitTree tree = mirror.tree(commit);
+      if (!tree.isDirectory(source.path())) {
+        throw new GitSourceException(
+            "Source '"
+                + source.id()
+                + "': path '"
+                + source.path()
+                + "' is not a directory at commit "
+                + commit.sha()
+                + " (check the source's path; the previously published objects are kept)");
+      }
+      RenderResult rendered = renderer.render(tree, source.path());
+      DesiredSet desired =
+          assembler.assemble(rendered, source.cluster(), source.defaultNamespace());
+      PublishOutcome outcome = publisher.publish(commit.sha(), commit.commitTime(), desired);
+      syncedCommit = commit.sha();
+      LOG.info(
+          "Source {} at {}: {} objects, {} published, {} tombstoned, {} errors{}",
+          source.id(),
+          commit.shortSha(),
+          outcome.resourceCount(),
+          outcome.published(),
+          outcome.tombstoned(),
+          outcome.errors(),
+          outcome.retained() > 0 ? ", " + outcome.retained() + " kept from failed files" : "");
+      return new SourcePoll(
+          source.id(),
+          commit.sha(),
+          true,
+          outcome.published(),
+          outcome.tombstoned(),
+          outcome.errors(),
+          null);
+    } catch (GitSourceException e) {
+      return fail(commit, e.getMessage());
+    } catch (IOException e) {
+      return fail(
+          commit,
+          "Source '" + source.id() + "': cannot read the commit's files: " + e.getMessage());
+    } catch (KafkaException e) {
+      return fail(
+          commit, "Source '" + source.id() + "': cannot publish to Kafka: " + e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.error("Source {} failed unexpectedly", source.id(), e);
+      return fail(commit, "Source '" + source.id() + "': unexpected error: " + e);
+    }
+  }
+
+  private SourcePoll fail(ResolvedCommit commit, String message) {
+    String sha = commit == null ? null : commit.sha();
+    // A commit that failed must be tried again even if the ref does not move.
+    syncedCommit = null;
+    LOG.warn("{}", message);
+    try {
+      publisher.failed(sha, message);
+    } catch (KafkaException e) {
+      LOG.warn("Source {}: cannot publish its FAILED status: {}", source.id(), e.getMessage());
+    }
+    return new SourcePoll(source.id(), sha, commit != null, 0, 0, 0, message);
+  }
+
+  @Override
+  public void close() {
+    publisher.close();
+    mirror.close();
+  }
+}

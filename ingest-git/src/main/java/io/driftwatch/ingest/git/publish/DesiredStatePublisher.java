@@ -1,0 +1,212 @@
+package io.driftwatch.ingest.git.publish;
+
+import io.driftwatch.ingest.git.render.DesiredSet;
+import io.driftwatch.ingest.git.render.RenderError;
+import io.driftwatch.ingest.git.render.RenderedManifest;
+import io.driftwatch.model.DeadLetter;
+import io.driftwatch.model.DesiredState;
+import io.driftwatch.model.KafkaSettings;
+import io.driftwatch.model.ResourceKey;
+import io.driftwatch.model.SourceOrigin;
+import io.driftwatch.model.SourcePhase;
+import io.driftwatch.model.SourceStatus;
+import io.driftwatch.model.topic.Topic;
+import io.driftwatch.model.topic.Topics;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Publishes one source's commits: the objects that changed since the source last published, a
+ * tombstone for each object it no longer declares, a dead-letter record per render error, and the
+ * source's status. Each commit is one Kafka transaction ({@code transactional.id} per source), so a
+ * read_committed reader such as drift-stream sees a commit whole or not at all; a second instance
+ * publishing the same source fences the first.
+ */
+public final class DesiredStatePublisher implements AutoCloseable {
+
+  /** The stage named in dead-letter records. */
+  public static final String STAGE = "ingest-git";
+
+  private final String sourceId;
+  private final KafkaSettings kafka;
+  private final Clock clock;
+  private Map<ResourceKey, PublishedObject> published;
+  private Producer<byte[], byte[]> producer;
+
+  /**
+   * @param published what the source last published, as {@link PublishedStateLoader} rebuilt it
+   */
+  public DesiredStatePublisher(
+      String sourceId,
+      KafkaSettings kafka,
+      Map<ResourceKey, PublishedObject> published,
+      Clock clock) {
+    this.sourceId = sourceId;
+    this.kafka = kafka;
+    this.clock = clock;
+    this.published = Map.copyOf(published);
+  }
+
+  /** The transactional.id of a source's producer. */
+  public static String transactionalId(String sourceId) {
+    return "driftwatch-ingest-git-" + sourceId;
+  }
+
+  /** What the source holds on the topic now. */
+  public Map<ResourceKey, PublishedObject> published() {
+    return published;
+  }
+
+  /** Says that the source is rendering a new commit: its set of objects is incomplete. */
+  public void rendering(String commit) {
+    sendStatus(SourcePhase.RENDERING, commit, published.size(), null);
+  }
+
+  /** Says that the source failed; its previously published objects stand. */
+  public void failed(String revision, String message) {
+    sendStatus(SourcePhase.FAILED, revision, published.size(), message);
+  }
+
+  /**
+   * Publishes one commit's changes, dead letters and the SYNCED status in one transaction, and
+   * remembers the new state once it is committed.
+   *
+   * @throws KafkaException when the transaction could not be committed; nothing of it is visible
+   *     and the state is unchanged, so the next poll tries the whole commit again
+   */
+  public PublishOutcome publish(String commit, Instant commitTime, DesiredSet desired) {
+    ChangePlan plan = ChangePlanner.plan(published, desired);
+    Instant now = clock.instant();
+    inTransaction(
+        producer -> {
+          for (Map.Entry<ResourceKey, RenderedManifest> upsert : plan.upserts().entrySet()) {
+            RenderedManifest rendered = upsert.getValue();
+            send(
+                producer,
+                Topics.DESIRED_STATE,
+                upsert.getKey(),
+                DesiredState.of(
+                    upsert.getKey(),
+                    sourceId,
+                    commit,
+                    commitTime,
+                    rendered.path(),
+                    rendered.manifest()));
+          }
+          for (ResourceKey gone : plan.tombstones()) {
+            send(producer, Topics.DESIRED_STATE, gone, null);
+          }
+          for (RenderError error : desired.errors()) {
+            String origin = sourceId + "@" + commit + ":" + error.path();
+            send(
+                producer,
+                Topics.DEAD_LETTER,
+                origin,
+                DeadLetter.of(STAGE, origin, error.reason(), now));
+          }
+          send(
+              producer,
+              Topics.SOURCE_STATUS,
+              SourceStatus.gitSource(sourceId),
+              status(SourcePhase.SYNCED, commit, plan.next().size(), syncedMessage(desired), now));
+        });
+    published = plan.next();
+    return new PublishOutcome(
+        plan.upserts().size(),
+        plan.tombstones().size(),
+        plan.retained().size(),
+        desired.errors().size(),
+        plan.next().size());
+  }
+
+  private static String syncedMessage(DesiredSet desired) {
+    if (desired.errors().isEmpty()) {
+      return null;
+    }
+    long files = desired.errors().stream().map(RenderError::path).distinct().count();
+    return files
+        + (files == 1 ? " file" : " files")
+        + " could not be rendered (see "
+        + Topics.DEAD_LETTER.name()
+        + "); objects from them keep their last published state";
+  }
+
+  private void sendStatus(SourcePhase phase, String revision, long count, String message) {
+    SourceStatus status = status(phase, revision, count, message, clock.instant());
+    inTransaction(
+        producer -> send(producer, Topics.SOURCE_STATUS, SourceStatus.gitSource(sourceId), status));
+  }
+
+  private SourceStatus status(
+      SourcePhase phase, String revision, long count, String message, Instant at) {
+    return SourceStatus.of(
+        SourceStatus.gitSource(sourceId), SourceOrigin.GIT, phase, revision, count, at, message);
+  }
+
+  private void inTransaction(java.util.function.Consumer<Producer<byte[], byte[]>> body) {
+    Producer<byte[], byte[]> p = producer();
+    try {
+      p.beginTransaction();
+      body.accept(p);
+      // commitTransaction flushes every send first and fails if any of them failed.
+      p.commitTransaction();
+    } catch (KafkaException e) {
+      try {
+        p.abortTransaction();
+      } catch (KafkaException | IllegalStateException ignored) {
+        // Fenced or broken: the producer is discarded below either way.
+      }
+      closeProducer();
+      throw e;
+    }
+  }
+
+  private static <K, V> void send(
+      Producer<byte[], byte[]> producer, Topic<K, V> topic, K key, V value) {
+    producer.send(
+        new ProducerRecord<>(
+            topic.name(),
+            topic.keySerde().serializer().serialize(topic.name(), key),
+            topic.valueSerde().serializer().serialize(topic.name(), value)));
+  }
+
+  private Producer<byte[], byte[]> producer() {
+    if (producer == null) {
+      Properties props = kafka.clientConfig();
+      props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+      props.put(ProducerConfig.ACKS_CONFIG, "all");
+      props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId(sourceId));
+      props.put(ProducerConfig.CLIENT_ID_CONFIG, transactionalId(sourceId));
+      Producer<byte[], byte[]> created =
+          new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+      try {
+        created.initTransactions();
+      } catch (KafkaException e) {
+        created.close(java.time.Duration.ZERO);
+        throw e;
+      }
+      producer = created;
+    }
+    return producer;
+  }
+
+  private void closeProducer() {
+    if (producer != null) {
+      producer.close(java.time.Duration.ofSeconds(5));
+      producer = null;
+    }
+  }
+
+  @Override
+  public void close() {
+    closeProducer();
+  }
+}

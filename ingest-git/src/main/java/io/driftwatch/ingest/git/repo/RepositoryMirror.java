@@ -1,0 +1,223 @@
+package io.driftwatch.ingest.git.repo;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.regex.Pattern;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.TagOpt;
+
+/**
+ * A bare mirror of one source's repository in {@code <workDir>/<source id>.git}: created on first
+ * use, fetched (branches and tags, deleted refs pruned) on every poll, and asked which commit the
+ * source's ref points at. Reading a commit's files goes through {@link #tree(ResolvedCommit)}.
+ */
+public final class RepositoryMirror implements AutoCloseable {
+
+  private static final Pattern FULL_SHA = Pattern.compile("[0-9a-fA-F]{40}");
+  private static final RefSpec HEADS = new RefSpec("+refs/heads/*:refs/heads/*");
+  private static final RefSpec TAGS = new RefSpec("+refs/tags/*:refs/tags/*");
+
+  private final String sourceId;
+  private final String repositoryUrl;
+  private final String ref;
+  private final Path directory;
+  private final String remote;
+  private Repository repository;
+
+  /**
+   * @param repository a local path or a {@code file://} URL
+   * @param ref a branch, a tag or a full commit sha
+   */
+  public RepositoryMirror(String sourceId, String repository, String ref, Path workDir) {
+    this.sourceId = sourceId;
+    this.repositoryUrl = repository;
+    this.ref = ref;
+    this.directory = workDir.resolve(sourceId + ".git");
+    this.remote = remoteUri(repository);
+  }
+
+  /** Where the bare mirror lives. */
+  public Path directory() {
+    return directory;
+  }
+
+  /**
+   * Fetches the repository and resolves the source's ref.
+   *
+   * @throws GitSourceException when the repository cannot be reached or fetched, or the ref names
+   *     no branch, tag or fetched commit
+   */
+  public ResolvedCommit fetch() throws GitSourceException {
+    checkLocalRepositoryExists();
+    try {
+      Repository repo = open();
+      Git.wrap(repo)
+          .fetch()
+          .setRemote(remote)
+          .setRefSpecs(HEADS, TAGS)
+          .setTagOpt(TagOpt.NO_TAGS)
+          .setRemoveDeletedRefs(true)
+          .call();
+      return resolve(repo);
+    } catch (GitAPIException | IOException | RuntimeException e) {
+      throw failure("cannot fetch the repository: " + messageOf(e), e);
+    }
+  }
+
+  /** The files of a commit this mirror resolved. */
+  public GitCommitTree tree(ResolvedCommit commit) throws GitSourceException {
+    try (RevWalk walk = new RevWalk(open())) {
+      RevCommit revCommit = walk.parseCommit(ObjectId.fromString(commit.sha()));
+      return new GitCommitTree(repository, revCommit.getTree());
+    } catch (IOException e) {
+      throw failure("cannot read commit " + commit.sha() + ": " + messageOf(e), e);
+    }
+  }
+
+  private ResolvedCommit resolve(Repository repo) throws IOException, GitSourceException {
+    ObjectId id = null;
+    for (String candidate :
+        new String[] {
+          Constants.R_HEADS + ref, Constants.R_TAGS + ref, ref.startsWith("refs/") ? ref : null
+        }) {
+      if (candidate == null) {
+        continue;
+      }
+      Ref found = repo.exactRef(candidate);
+      if (found != null) {
+        id = found.getObjectId();
+        break;
+      }
+    }
+    if (id == null && FULL_SHA.matcher(ref).matches()) {
+      id = ObjectId.fromString(ref);
+    }
+    if (id == null) {
+      throw failure(
+          "ref '"
+              + ref
+              + "' is not a branch or tag of the repository (write a branch, a tag or a full"
+              + " 40-character commit sha)",
+          null);
+    }
+    try (RevWalk walk = new RevWalk(repo)) {
+      // parseCommit peels annotated tags to their commit.
+      RevCommit commit = walk.parseCommit(id);
+      return new ResolvedCommit(commit.name(), Instant.ofEpochSecond(commit.getCommitTime()));
+    } catch (MissingObjectException e) {
+      throw failure(
+          "commit "
+              + ref
+              + " is not in the repository (only commits reachable from a branch or tag are"
+              + " fetched)",
+          null);
+    } catch (org.eclipse.jgit.errors.IncorrectObjectTypeException e) {
+      throw failure("ref '" + ref + "' does not point at a commit", null);
+    }
+  }
+
+  private Repository open() throws IOException {
+    if (repository == null) {
+      Files.createDirectories(directory.getParent());
+      Repository repo = new FileRepositoryBuilder().setGitDir(directory.toFile()).setBare().build();
+      if (!repo.getObjectDatabase().exists()) {
+        repo.create(true);
+      }
+      repository = repo;
+    }
+    return repository;
+  }
+
+  private void checkLocalRepositoryExists() throws GitSourceException {
+    Path local = localPath(remote);
+    if (local != null && !Files.exists(local)) {
+      throw failure("the repository does not exist (no such directory " + local + ")", null);
+    }
+  }
+
+  private GitSourceException failure(String problem, Throwable cause) {
+    return new GitSourceException(
+        "Source '"
+            + sourceId
+            + "' (repository "
+            + RepositoryUrls.redact(repositoryUrl)
+            + ", ref "
+            + ref
+            + "): "
+            + problem,
+        cause == null ? null : new SanitizedCause(cause, repositoryUrl));
+  }
+
+  private String messageOf(Throwable e) {
+    Throwable deepest = e;
+    StringBuilder out = new StringBuilder(String.valueOf(e.getMessage()));
+    while (deepest.getCause() != null && deepest.getCause() != deepest) {
+      deepest = deepest.getCause();
+      if (deepest.getMessage() != null && !out.toString().contains(deepest.getMessage())) {
+        out.append(": ").append(deepest.getMessage());
+      }
+    }
+    return RepositoryUrls.redactMessage(out.toString(), repositoryUrl);
+  }
+
+  /**
+   * A local path becomes an absolute path; URLs (file://, later https:// and ssh) stay as written.
+   */
+  private static String remoteUri(String repository) {
+    if (repository.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
+      return repository;
+    }
+    return Path.of(repository).toAbsolutePath().normalize().toString();
+  }
+
+  private static Path localPath(String remote) {
+    if (remote.startsWith("file:")) {
+      try {
+        return Path.of(URI.create(remote));
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
+    }
+    return remote.contains("://") ? null : Path.of(remote);
+  }
+
+  @Override
+  public void close() {
+    if (repository != null) {
+      repository.close();
+      repository = null;
+    }
+  }
+
+  /**
+   * Keeps the stack trace of a Git library error without its message, which may quote a URL with
+   * credentials.
+   */
+  private static final class SanitizedCause extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    SanitizedCause(Throwable original, String url) {
+      super(
+          original.getClass().getName()
+              + ": "
+              + RepositoryUrls.redactMessage(original.getMessage(), url),
+          null,
+          false,
+          true);
+      setStackTrace(original.getStackTrace());
+    }
+  }
+}
