@@ -1,0 +1,139 @@
+package io.driftwatch.ingest.cluster.normalize;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.driftwatch.model.LiveState;
+import io.driftwatch.model.ResourceKey;
+import io.driftwatch.model.secret.SecretRedactor;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Turns an object as the API server returns it into a {@link LiveState}: server-set metadata and
+ * bookkeeping annotations are stripped, {@code status} is split out of the manifest, and a Secret's
+ * values are replaced by their keyed HMAC. A pure function of its input and the clock.
+ */
+public final class LiveStateNormalizer {
+
+  /** Metadata the API server sets on every object; never part of what Git could have said. */
+  static final List<String> SERVER_SET_METADATA =
+      List.of(
+          "uid",
+          "resourceVersion",
+          "generation",
+          "creationTimestamp",
+          "managedFields",
+          "selfLink",
+          "deletionTimestamp",
+          "deletionGracePeriodSeconds");
+
+  /**
+   * Annotations written by kubectl and controllers. last-applied-configuration repeats the whole
+   * object (a Secret's values included); the revision counter moves on every rollout.
+   */
+  static final List<String> BOOKKEEPING_ANNOTATIONS =
+      List.of(
+          "kubectl.kubernetes.io/last-applied-configuration", "deployment.kubernetes.io/revision");
+
+  private final SecretRedactor redactor;
+  private final Clock clock;
+
+  public LiveStateNormalizer(SecretRedactor redactor, Clock clock) {
+    this.redactor = Objects.requireNonNull(redactor, "redactor");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * Normalises one observed object. The input is not modified.
+   *
+   * @throws MalformedObjectException when the object lacks what identifies it (apiVersion, kind,
+   *     metadata.name) or has a non-object metadata or status
+   */
+  public LiveState normalize(String cluster, JsonNode object) throws MalformedObjectException {
+    String origin = origin(cluster, object);
+    if (object == null || !object.isObject()) {
+      throw new MalformedObjectException(origin, "the object is not a JSON object");
+    }
+    String apiVersion = requireText(object, "apiVersion", origin);
+    String kind = requireText(object, "kind", origin);
+    JsonNode metadataNode = object.get("metadata");
+    if (metadataNode == null || !metadataNode.isObject()) {
+      throw new MalformedObjectException(origin, "metadata is missing or not an object");
+    }
+    String name = requireText(metadataNode, "name", origin, "metadata.name");
+    JsonNode namespaceNode = metadataNode.get("namespace");
+    if (namespaceNode != null && !namespaceNode.isNull() && !namespaceNode.isTextual()) {
+      throw new MalformedObjectException(origin, "metadata.namespace is not a string");
+    }
+    JsonNode statusNode = object.get("status");
+    if (statusNode != null && !statusNode.isNull() && !statusNode.isObject()) {
+      throw new MalformedObjectException(origin, "status is not an object");
+    }
+
+    ObjectNode manifest = ((ObjectNode) object).deepCopy();
+    ObjectNode metadata = (ObjectNode) manifest.get("metadata");
+    String resourceVersion = textOrNull(metadata.get("resourceVersion"));
+    metadata.remove(SERVER_SET_METADATA);
+    JsonNode annotations = metadata.get("annotations");
+    if (annotations instanceof ObjectNode annotationMap) {
+      annotationMap.remove(BOOKKEEPING_ANNOTATIONS);
+    }
+    dropIfEmpty(metadata, "annotations");
+    dropIfEmpty(metadata, "labels");
+    JsonNode status = manifest.remove("status");
+    redactor.redact(manifest);
+
+    ResourceKey key =
+        ResourceKey.of(cluster, apiVersion, kind, textOrNull(metadata.get("namespace")), name);
+    return LiveState.of(
+        key,
+        resourceVersion,
+        clock.instant(),
+        manifest,
+        status instanceof ObjectNode statusObject ? statusObject : null);
+  }
+
+  /**
+   * Where an object came from, as dead letters name it: {@code
+   * <cluster>/<apiVersion>/<kind>/<namespace>/<name>}, with an empty segment for what is unknown.
+   */
+  public static String origin(String cluster, JsonNode object) {
+    JsonNode safe = object == null ? MissingNode.getInstance() : object;
+    return cluster
+        + "/"
+        + safe.path("apiVersion").asText("")
+        + "/"
+        + safe.path("kind").asText("")
+        + "/"
+        + safe.path("metadata").path("namespace").asText("")
+        + "/"
+        + safe.path("metadata").path("name").asText("");
+  }
+
+  private static String requireText(JsonNode node, String field, String origin)
+      throws MalformedObjectException {
+    return requireText(node, field, origin, field);
+  }
+
+  private static String requireText(JsonNode node, String field, String origin, String path)
+      throws MalformedObjectException {
+    JsonNode value = node.get(field);
+    if (value == null || !value.isTextual() || value.asText().isBlank()) {
+      throw new MalformedObjectException(origin, path + " is missing or empty");
+    }
+    return value.asText();
+  }
+
+  private static String textOrNull(JsonNode node) {
+    return node == null || node.isNull() ? null : node.asText();
+  }
+
+  private static void dropIfEmpty(ObjectNode parent, String field) {
+    JsonNode value = parent.get(field);
+    if (value != null && (value.isNull() || (value.isObject() && value.isEmpty()))) {
+      parent.remove(field);
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package io.driftwatch.ingest.cluster.normalize;
+
+import static io.driftwatch.ingest.cluster.testing.Fixtures.yaml;
+import static io.driftwatch.ingest.cluster.testing.Fixtures.yamlText;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.driftwatch.ingest.cluster.testing.Fixtures;
+import io.driftwatch.model.LiveState;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class LiveStateNormalizerTest {
+
+  private static final Instant NOW = Instant.parse("2026-11-26T09:30:00Z");
+
+  private final LiveStateNormalizer normalizer =
+      new LiveStateNormalizer(Fixtures.redactor(), Clock.fixed(NOW, ZoneOffset.UTC));
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "deployment",
+        "configmap-empty-maps",
+        "terminating-namespace",
+        "custom-resource",
+        "secret"
+      })
+  void normalisedObjectMatchesItsExpectedFixture(String fixture) throws Exception {
+    ObjectNode input = yaml("/normalizer/" + fixture + "-input.yaml");
+    ObjectNode expected = yaml("/normalizer/" + fixture + "-expected.yaml");
+    ObjectNode untouched = input.deepCopy();
+
+    LiveState live = normalizer.normalize("prod", input);
+
+    assertThat(live.key().toString()).isEqualTo(expected.get("key").asText());
+    assertThat(live.resourceVersion()).isEqualTo(expected.get("resourceVersion").asText());
+    assertThat(live.observedAt()).isEqualTo(NOW);
+    assertThat(live.schemaVersion()).isEqualTo(LiveState.SCHEMA_VERSION);
+    assertThat(live.manifest()).isEqualTo(expected.get("manifest"));
+    JsonNode expectedStatus = expected.get("status");
+    if (expectedStatus == null || expectedStatus.isNull()) {
+      assertThat(live.status()).isNull();
+    } else {
+      assertThat(live.status()).isEqualTo(expectedStatus);
+    }
+    assertThat(input).as("the input is not modified").isEqualTo(untouched);
+  }
+
+  @Test
+  void secretValueLeavesNeitherInDataNorInAnnotations() throws Exception {
+    LiveState live = normalizer.normalize("prod", yaml("/normalizer/secret-input.yaml"));
+
+    String text = live.manifest().toString() + live.status();
+    assertThat(text).doesNotContain("hunter2-password").doesNotContain("aHVudGVyMi1wYXNzd29yZA==");
+  }
+
+  @Test
+  void stringDataOfASecretIsRedactedToo() throws Exception {
+    LiveState live =
+        normalizer.normalize(
+            "prod",
+            yamlText(
+                """
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: api, namespace: shop}
+                stringData: {token: plain-token-value}
+                """));
+
+    assertThat(live.manifest().toString()).doesNotContain("plain-token-value");
+    assertThat(live.manifest().path("data").path("token").asText()).startsWith("hmac-sha256:");
+    assertThat(live.manifest().has("stringData")).isFalse();
+  }
+
+  @Test
+  void objectWithoutNameIsRefusedNamingItsOrigin() {
+    ObjectNode nameless =
+        yamlText(
+            """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {namespace: shop}
+            """);
+
+    assertThatThrownBy(() -> normalizer.normalize("prod", nameless))
+        .isInstanceOf(MalformedObjectException.class)
+        .hasMessageContaining("metadata.name")
+        .satisfies(
+            e ->
+                assertThat(((MalformedObjectException) e).origin())
+                    .isEqualTo("prod/apps/v1/Deployment/shop/"));
+  }
+
+  @Test
+  void objectWithoutKindOrApiVersionIsRefused() {
+    assertThatThrownBy(
+            () -> normalizer.normalize("prod", yamlText("apiVersion: v1\nmetadata: {name: x}\n")))
+        .isInstanceOf(MalformedObjectException.class)
+        .hasMessageContaining("kind");
+    assertThatThrownBy(
+            () -> normalizer.normalize("prod", yamlText("kind: ConfigMap\nmetadata: {name: x}\n")))
+        .isInstanceOf(MalformedObjectException.class)
+        .hasMessageContaining("apiVersion");
+  }
+
+  @Test
+  void nonObjectStatusIsRefusedWithoutQuotingIt() {
+    ObjectNode odd =
+        yamlText(
+            """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: x, namespace: y}
+            status: some-private-text
+            """);
+
+    assertThatThrownBy(() -> normalizer.normalize("prod", odd))
+        .isInstanceOf(MalformedObjectException.class)
+        .hasMessageContaining("status")
+        .message()
+        .doesNotContain("some-private-text");
+  }
+
+  @Test
+  void originNamesEveryKnownSegment() {
+    assertThat(LiveStateNormalizer.origin("prod", yaml("/normalizer/deployment-input.yaml")))
+        .isEqualTo("prod/apps/v1/Deployment/shop/web");
+    assertThat(LiveStateNormalizer.origin("prod", null)).isEqualTo("prod////");
+  }
+}

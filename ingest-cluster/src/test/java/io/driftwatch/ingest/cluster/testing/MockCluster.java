@@ -1,0 +1,59 @@
+package io.driftwatch.ingest.cluster.testing;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import java.net.InetAddress;
+import java.util.HashMap;
+
+/**
+ * fabric8's mock API server in CRUD mode (list, watch, create, edit, delete, status), which is what
+ * the informers of ingest-cluster run against in the ITs.
+ */
+public final class MockCluster implements AutoCloseable {
+
+  private final KubernetesMockServer server;
+  private final KubernetesClient client;
+
+  private MockCluster(KubernetesMockServer server) {
+    this.server = server;
+    this.client = server.createClient();
+  }
+
+  /** A CRUD mock server on a free port. */
+  public static MockCluster start() {
+    KubernetesMockServer server = crudServer();
+    server.init();
+    return new MockCluster(server);
+  }
+
+  /** A CRUD mock server on the given loopback port. */
+  public static MockCluster startOn(int port) {
+    KubernetesMockServer server = crudServer();
+    server.init(InetAddress.getLoopbackAddress(), port);
+    return new MockCluster(server);
+  }
+
+  private static KubernetesMockServer crudServer() {
+    return new KubernetesMockServer(
+        new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
+  }
+
+  /** A client for the test to create, edit and delete objects with. */
+  public KubernetesClient client() {
+    return client;
+  }
+
+  /** A separate client for ingest-cluster, which closes the clients it is given. */
+  public KubernetesClient newClient() {
+    return server.createClient();
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    server.destroy();
+  }
+}
