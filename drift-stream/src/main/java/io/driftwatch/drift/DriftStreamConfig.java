@@ -1,0 +1,51 @@
+package io.driftwatch.drift;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * drift-stream's configuration.
+ *
+ * @param applicationId the Kafka Streams {@code application.id}: the consumer group, the prefix of
+ *     the internal topics and the transactional id. Instances with the same id share the work;
+ *     changing it starts from scratch.
+ * @param stateDir where the local state stores live ({@link #DEFAULT_STATE_SUBDIR} under the data
+ *     dir by default); kept across restarts so that restoring from the changelogs is incremental
+ * @param commitInterval how often offsets and transactions are committed; with exactly-once this is
+ *     also how long downstream readers wait at most for a result
+ */
+public record DriftStreamConfig(String applicationId, Path stateDir, Duration commitInterval) {
+
+  /** The default {@code application.id}. */
+  public static final String DEFAULT_APPLICATION_ID = "driftwatch-drift-stream";
+
+  /** The default state directory, relative to the launcher's data dir. */
+  public static final String DEFAULT_STATE_SUBDIR = "drift-stream";
+
+  /** The default commit interval: Kafka Streams' own default under exactly-once. */
+  public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
+
+  public DriftStreamConfig {
+    if (applicationId == null || applicationId.isBlank()) {
+      throw new IllegalArgumentException(
+          "drift-stream applicationId must not be empty: set it, or leave it out for the default "
+              + DEFAULT_APPLICATION_ID);
+    }
+    Objects.requireNonNull(stateDir, "drift-stream stateDir");
+    if (commitInterval == null || commitInterval.isNegative() || commitInterval.isZero()) {
+      throw new IllegalArgumentException(
+          "drift-stream commitInterval must be positive, was "
+              + commitInterval
+              + ": leave it out for the default "
+              + DEFAULT_COMMIT_INTERVAL.toMillis()
+              + " ms");
+    }
+  }
+
+  /** Every default, with the state kept under {@code dataDir/drift-stream}. */
+  public static DriftStreamConfig defaults(Path dataDir) {
+    return new DriftStreamConfig(
+        DEFAULT_APPLICATION_ID, dataDir.resolve(DEFAULT_STATE_SUBDIR), DEFAULT_COMMIT_INTERVAL);
+  }
+}

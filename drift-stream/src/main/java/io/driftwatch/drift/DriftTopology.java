@@ -1,0 +1,147 @@
+package io.driftwatch.drift;
+
+import io.driftwatch.drift.diff.ManifestComparator;
+import io.driftwatch.drift.diff.SubsetComparator;
+import io.driftwatch.drift.episode.DriftEpisode;
+import io.driftwatch.drift.episode.DriftEpisodeProcessor;
+import io.driftwatch.drift.episode.DriftOutput;
+import io.driftwatch.drift.episode.VerdictJoiner;
+import io.driftwatch.model.DesiredState;
+import io.driftwatch.model.LiveState;
+import io.driftwatch.model.ResourceKey;
+import io.driftwatch.model.serde.JsonSerde;
+import io.driftwatch.model.topic.Topics;
+import java.util.Properties;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Builds drift-stream's topology: desired ⟗ live → verdict → drift episode → drift-status and
+ * drift-events. Every node, store and internal topic is named here, because generated names shift
+ * when an operator is added and would orphan state on upgrade; the build fails on an unnamed one.
+ */
+public final class DriftTopology {
+
+  public static final String DESIRED_SOURCE = "desired-table";
+  public static final String DESIRED_STORE = "desired-store";
+  public static final String LIVE_SOURCE = "live-table";
+  public static final String LIVE_STORE = "live-store";
+  public static final String VERDICT_JOIN = "desired-live-join";
+  public static final String VERDICT_STREAM = "verdict-stream";
+  public static final String EPISODE_PROCESSOR = "drift-episode-processor";
+  public static final String EPISODE_STORE = "drift-episode-store";
+  public static final String OUTPUT_SPLIT = "drift-output-";
+  public static final String STATUS_BRANCH = "status";
+  public static final String EVENT_BRANCH = "event";
+  public static final String STATUS_VALUE = "drift-status-value";
+  public static final String EVENT_VALUE = "drift-event-value";
+  public static final String STATUS_SINK = "drift-status-sink";
+  public static final String EVENTS_SINK = "drift-events-sink";
+
+  private DriftTopology() {}
+
+  /** The topology with the default comparison ({@link SubsetComparator}). */
+  public static Topology build(DriftStreamConfig config) {
+    return build(config, new SubsetComparator());
+  }
+
+  /** The topology comparing desired with live through {@code comparator}. */
+  public static Topology build(DriftStreamConfig config, ManifestComparator comparator) {
+    StreamsBuilder builder = new StreamsBuilder(namingEnforced(config));
+
+    KTable<ResourceKey, DesiredState> desired =
+        builder.table(
+            Topics.DESIRED_STATE.name(),
+            Consumed.with(Topics.DESIRED_STATE.keySerde(), Topics.DESIRED_STATE.valueSerde())
+                .withName(DESIRED_SOURCE),
+            Materialized.<ResourceKey, DesiredState, KeyValueStore<Bytes, byte[]>>as(DESIRED_STORE)
+                .withKeySerde(Topics.DESIRED_STATE.keySerde())
+                .withValueSerde(Topics.DESIRED_STATE.valueSerde()));
+    KTable<ResourceKey, LiveState> live =
+        builder.table(
+            Topics.LIVE_STATE.name(),
+            Consumed.with(Topics.LIVE_STATE.keySerde(), Topics.LIVE_STATE.valueSerde())
+                .withName(LIVE_SOURCE),
+            Materialized.<ResourceKey, LiveState, KeyValueStore<Bytes, byte[]>>as(LIVE_STORE)
+                .withKeySerde(Topics.LIVE_STATE.keySerde())
+                .withValueSerde(Topics.LIVE_STATE.valueSerde()));
+
+    StoreBuilder<KeyValueStore<ResourceKey, DriftEpisode>> episodes =
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(EPISODE_STORE),
+            Topics.DRIFT_STATUS.keySerde(),
+            JsonSerde.of(DriftEpisode.class));
+    builder.addStateStore(episodes);
+
+    KStream<ResourceKey, DriftOutput> outputs =
+        desired
+            .outerJoin(live, new VerdictJoiner(comparator), Named.as(VERDICT_JOIN))
+            .toStream(Named.as(VERDICT_STREAM))
+            .<ResourceKey, DriftOutput>process(
+                () -> new DriftEpisodeProcessor(EPISODE_STORE),
+                Named.as(EPISODE_PROCESSOR),
+                EPISODE_STORE);
+
+    outputs
+        .split(Named.as(OUTPUT_SPLIT))
+        .branch(
+            (key, output) -> output instanceof DriftOutput.StatusChange,
+            Branched.withConsumer(
+                statuses ->
+                    statuses
+                        .mapValues(
+                            output -> ((DriftOutput.StatusChange) output).status(),
+                            Named.as(STATUS_VALUE))
+                        .to(
+                            Topics.DRIFT_STATUS.name(),
+                            Produced.with(
+                                    Topics.DRIFT_STATUS.keySerde(),
+                                    Topics.DRIFT_STATUS.valueSerde())
+                                .withName(STATUS_SINK)),
+                STATUS_BRANCH))
+        .branch(
+            (key, output) -> output instanceof DriftOutput.Transition,
+            Branched.withConsumer(
+                events ->
+                    events
+                        .mapValues(
+                            output -> ((DriftOutput.Transition) output).event(),
+                            Named.as(EVENT_VALUE))
+                        .to(
+                            Topics.DRIFT_EVENTS.name(),
+                            Produced.with(
+                                    Topics.DRIFT_EVENTS.keySerde(),
+                                    Topics.DRIFT_EVENTS.valueSerde())
+                                .withName(EVENTS_SINK)),
+                EVENT_BRANCH))
+        .noDefaultBranch();
+
+    return builder.build();
+  }
+
+  /**
+   * A topology config with {@code ensure.explicit.internal.resource.naming} on, so that building
+   * (not only starting) fails when a store or internal topic has a generated name.
+   */
+  private static TopologyConfig namingEnforced(DriftStreamConfig config) {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+    // StreamsConfig insists on brokers; the topology-level settings read from it never use them.
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "topology-build-only:9092");
+    props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+    return new TopologyConfig(new StreamsConfig(props));
+  }
+}
