@@ -1,0 +1,38 @@
+package io.driftwatch.alert.metrics;
+
+import io.micrometer.core.instrument.Meter;
+import java.util.List;
+
+/**
+ * The one place that declares every driftwatch meter: name, type, unit, description and tag keys.
+ * Binders register meters only from here, and dashboards and alert rules use only names listed
+ * here.
+ */
+public final class MeterCatalog {
+
+  public static final String TAG_CLUSTER = "cluster";
+  public static final String TAG_NAMESPACE = "namespace";
+  public static final String TAG_KIND = "kind";
+  public static final String TAG_DRIFT_TYPE = "drift_type";
+
+  /**
+   * {@code gitops_drift_resources{cluster,namespace,kind,drift_type}}: resources currently drifted.
+   * Every (cluster, namespace, kind) with at least one known resource has a series per drift type,
+   * 0 when none is drifted, so that a resolved drift reads 0 rather than vanishing.
+   */
+  public static final MeterSpec DRIFT_RESOURCES =
+      new MeterSpec(
+          "gitops.drift.resources",
+          Meter.Type.GAUGE,
+          null,
+          "Resources whose live state currently drifts from Git, by cluster, namespace, kind and"
+              + " drift type",
+          List.of(TAG_CLUSTER, TAG_NAMESPACE, TAG_KIND, TAG_DRIFT_TYPE));
+
+  private MeterCatalog() {}
+
+  /** Every meter driftwatch itself declares (JVM, process and Kafka client meters come on top). */
+  public static List<MeterSpec> all() {
+    return List.of(DRIFT_RESOURCES);
+  }
+}

@@ -1,0 +1,27 @@
+package io.driftwatch.alert.metrics;
+
+import io.micrometer.core.instrument.Meter;
+import java.util.List;
+
+/**
+ * One driftwatch meter as declared in {@link MeterCatalog}: what dashboards and alert rules may
+ * rely on.
+ *
+ * @param name the Micrometer name (dot-separated); Prometheus renders dots as underscores
+ * @param baseUnit the Micrometer base unit, or null for a plain count (a unit becomes a suffix of
+ *     the Prometheus name)
+ * @param tagKeys every tag key the meter carries; tag values are low-cardinality, never a resource
+ *     name
+ */
+public record MeterSpec(
+    String name, Meter.Type type, String baseUnit, String description, List<String> tagKeys) {
+
+  public MeterSpec {
+    tagKeys = List.copyOf(tagKeys);
+  }
+
+  /** The name as Prometheus shows it, for dashboards, alert rules and tests. */
+  public String prometheusName() {
+    return name.replace('.', '_') + (baseUnit == null ? "" : "_" + baseUnit);
+  }
+}

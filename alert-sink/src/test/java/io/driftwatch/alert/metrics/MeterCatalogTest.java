@@ -1,0 +1,46 @@
+package io.driftwatch.alert.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.driftwatch.model.DriftStatus;
+import io.driftwatch.model.DriftType;
+import io.driftwatch.model.ResourceKey;
+import io.driftwatch.model.SyncStatus;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MeterCatalogTest {
+
+  @Test
+  void catalogNamesAreTheNamesPrometheusShows() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    DriftResourcesBinder binder = new DriftResourcesBinder();
+    binder.bindTo(registry);
+    ResourceKey web = ResourceKey.of("prod", "apps/v1", "Deployment", "shop", "web");
+    binder.record(
+        web,
+        DriftStatus.of(
+            web,
+            SyncStatus.OUT_OF_SYNC,
+            DriftType.MODIFIED,
+            List.of(),
+            "c",
+            Instant.EPOCH,
+            Instant.EPOCH));
+    binder.refresh();
+
+    String scrape = registry.scrape();
+
+    assertThat(MeterCatalog.DRIFT_RESOURCES.prometheusName()).isEqualTo("gitops_drift_resources");
+    assertThat(scrape)
+        .contains("# TYPE gitops_drift_resources gauge")
+        .contains(
+            "gitops_drift_resources{cluster=\"prod\",drift_type=\"MODIFIED\",kind=\"Deployment\",namespace=\"shop\"} 1");
+    for (MeterSpec spec : MeterCatalog.all()) {
+      assertThat(scrape).contains("# TYPE " + spec.prometheusName() + " ");
+    }
+  }
+}
