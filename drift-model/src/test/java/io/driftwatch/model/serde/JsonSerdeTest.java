@@ -1,0 +1,130 @@
+package io.driftwatch.model.serde;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.driftwatch.model.DesiredState;
+import io.driftwatch.model.DriftEvent;
+import io.driftwatch.model.DriftTransition;
+import io.driftwatch.model.DriftType;
+import io.driftwatch.model.FieldDiff;
+import io.driftwatch.model.ResourceKey;
+import io.driftwatch.model.topic.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+class JsonSerdeTest {
+
+  private static final ResourceKey KEY =
+      ResourceKey.of("prod", "apps/v1", "Deployment", "shop", "web");
+
+  @Test
+  void nullValueIsATombstoneBothWays() {
+    var serde = Topics.DESIRED_STATE.valueSerde();
+
+    assertThat(serde.serializer().serialize("t", null)).isNull();
+    assertThat(serde.deserializer().deserialize("t", null)).isNull();
+  }
+
+  @Test
+  void desiredStateRoundTripsWithItsManifestAndTimes() {
+    ObjectNode manifest = Json.mapper().createObjectNode();
+    manifest.put("apiVersion", "apps/v1").put("kind", "Deployment");
+    manifest.putObject("spec").put("replicas", 2);
+    DesiredState state =
+        DesiredState.of(
+            KEY,
+            "shop",
+            "0123456789abcdef",
+            Instant.parse("2026-11-26T07:00:00Z"),
+            "web.yaml",
+            manifest);
+    var serde = Topics.DESIRED_STATE.valueSerde();
+
+    DesiredState back =
+        serde.deserializer().deserialize("t", serde.serializer().serialize("t", state));
+
+    assertThat(back).isEqualTo(state);
+    assertThat(back.schemaVersion()).isEqualTo(DesiredState.SCHEMA_VERSION);
+  }
+
+  @Test
+  void timesAreWrittenAsIsoStringsAndKeysAsTheirCanonicalForm() {
+    DriftEvent event =
+        DriftEvent.of(
+            KEY,
+            DriftTransition.OPENED,
+            DriftType.MODIFIED,
+            List.of(
+                new FieldDiff(
+                    "/spec/replicas", Json.mapper().getNodeFactory().numberNode(2), null)),
+            "abc",
+            Instant.parse("2026-11-26T07:00:00Z"),
+            Instant.parse("2026-11-26T07:00:00Z"),
+            null);
+
+    String json =
+        new String(
+            Topics.DRIFT_EVENTS.valueSerde().serializer().serialize("t", event),
+            StandardCharsets.UTF_8);
+
+    assertThat(json)
+        .contains("\"at\":\"2026-11-26T07:00:00Z\"")
+        .contains("\"key\":\"prod/apps/Deployment/shop/web\"");
+  }
+
+  @Test
+  void unknownFieldsFromANewerProducerAreIgnored() {
+    String json =
+        "{\"schemaVersion\":2,\"key\":\"prod/apps/Deployment/shop/web\",\"source\":\"s\",\"commit\":\"c\","
+            + "\"addedLater\":{\"x\":1}}";
+
+    DesiredState state =
+        Topics.DESIRED_STATE
+            .valueSerde()
+            .deserializer()
+            .deserialize("t", json.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(state.key()).isEqualTo(KEY);
+    assertThat(state.schemaVersion()).isEqualTo(2);
+  }
+
+  @Test
+  void unreadableBytesNameTheTopicAndTypeButNotTheContent() {
+    byte[] poison = "{\"key\":\"s3cr3t-value".getBytes(StandardCharsets.UTF_8);
+
+    assertThatThrownBy(
+            () ->
+                Topics.DESIRED_STATE
+                    .valueSerde()
+                    .deserializer()
+                    .deserialize("gitops.desired-state.v1", poison))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("DesiredState")
+        .hasMessageContaining("gitops.desired-state.v1")
+        .hasMessageNotContaining("s3cr3t-value");
+  }
+
+  @Test
+  void keySerdeWritesTheCanonicalFormAndRejectsMalformedKeys() {
+    var serde = Topics.LIVE_STATE.keySerde();
+
+    byte[] bytes = serde.serializer().serialize("t", KEY);
+
+    assertThat(new String(bytes, StandardCharsets.UTF_8))
+        .isEqualTo("prod/apps/Deployment/shop/web");
+    assertThat(serde.deserializer().deserialize("t", bytes)).isEqualTo(KEY);
+    assertThat(serde.deserializer().deserialize("t", null)).isNull();
+    assertThatThrownBy(
+            () ->
+                serde
+                    .deserializer()
+                    .deserialize("live", "not-a-key".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("live");
+  }
+}

@@ -1,0 +1,62 @@
+package io.driftwatch.launcher.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The YAML file exactly as written: every field optional, so that validation, not parsing, says
+ * what is missing. {@code examples/driftwatch.yaml} documents each key; {@link ConfigLoader} turns
+ * this into {@link DriftwatchConfig}.
+ */
+public record ConfigFile(
+    String dataDir,
+    Kafka kafka,
+    Security security,
+    Http http,
+    List<Source> sources,
+    List<Cluster> clusters,
+    DriftStream driftStream) {
+
+  /** {@code kafka:} where the topics live. */
+  public record Kafka(
+      String bootstrapServers,
+      Integer partitions,
+      Short replicationFactor,
+      Map<String, String> properties,
+      Embedded embedded) {}
+
+  /** {@code kafka.embedded:} the in-process broker used when no bootstrap servers are set. */
+  public record Embedded(String dataDir, Integer port) {}
+
+  /** {@code security:} keys that belong to the deployment. */
+  public record Security(String secretHmacKeyFile) {}
+
+  /** {@code http:} the /metrics and /healthz endpoint. */
+  public record Http(String bindAddress, Integer port) {}
+
+  /** {@code sources[]:} one Git repository + ref + path rendered for one cluster. */
+  public record Source(
+      String id,
+      String repository,
+      String ref,
+      String path,
+      String cluster,
+      String defaultNamespace,
+      String pollInterval) {}
+
+  /** {@code clusters[]:} one cluster and the kinds to watch in it. */
+  public record Cluster(
+      String name,
+      String kubeconfig,
+      String context,
+      Boolean inCluster,
+      List<Kind> kinds,
+      List<String> namespaces,
+      String labelSelector) {}
+
+  /** {@code clusters[].kinds[]:} one kind to watch. */
+  public record Kind(String apiVersion, String kind, String plural, Boolean namespaced) {}
+
+  /** {@code driftStream:} the Kafka Streams application. */
+  public record DriftStream(String applicationId, String commitInterval) {}
+}

@@ -1,0 +1,162 @@
+package io.driftwatch.launcher.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+  @TempDir Path dir;
+
+  private Path write(String yaml) throws IOException {
+    Files.createDirectories(dir.resolve("repo"));
+    return Files.writeString(dir.resolve("driftwatch.yaml"), yaml);
+  }
+
+  private static final String MINIMAL =
+      """
+      sources:
+        - id: shop
+          repository: repo
+          cluster: prod
+      clusters:
+        - name: prod
+          kinds:
+            - {apiVersion: apps/v1, kind: Deployment}
+      """;
+
+  @Test
+  void minimalFileGetsTheDocumentedDefaults() throws IOException {
+    DriftwatchConfig config = new ConfigLoader(Map.of()).load(write(MINIMAL));
+
+    assertThat(config.kafka().embedded()).isTrue();
+    assertThat(config.kafka().embeddedPort()).isEqualTo(9092);
+    assertThat(config.dataDir()).isEqualTo(dir.resolve(".driftwatch"));
+    assertThat(config.kafka().embeddedDataDir()).isEqualTo(dir.resolve(".driftwatch/kafka"));
+    assertThat(config.http().port()).isEqualTo(9400);
+    assertThat(config.git().sources())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.ref()).isEqualTo("main");
+              assertThat(s.path()).isEmpty();
+              assertThat(s.defaultNamespace()).isEqualTo("default");
+              assertThat(s.pollInterval()).isEqualTo(Duration.ofMinutes(1));
+              assertThat(s.repository()).isEqualTo(dir.resolve("repo").toString());
+            });
+    assertThat(config.driftStream().applicationId()).isEqualTo("driftwatch-drift-stream");
+  }
+
+  @Test
+  void theAnnotatedExampleLoads() {
+    Path example = Path.of("..", "examples", "driftwatch.yaml");
+
+    DriftwatchConfig config = new ConfigLoader(Map.of()).load(example);
+
+    assertThat(config.git().sources()).extracting(s -> s.id()).containsExactly("example-fleet");
+    assertThat(config.clusters().clusters()).extracting(c -> c.name()).containsExactly("local");
+  }
+
+  @Test
+  void environmentOverridesTheFile() throws IOException {
+    Path file = write(MINIMAL + "kafka:\n  bootstrapServers: ''\nhttp:\n  port: 9400\n");
+
+    DriftwatchConfig config =
+        new ConfigLoader(
+                Map.of(
+                    "DRIFTWATCH_KAFKA_BOOTSTRAP_SERVERS", "kafka-0:9092,kafka-1:9092",
+                    "DRIFTWATCH_HTTP_PORT", "9500"))
+            .load(file);
+
+    assertThat(config.kafka().bootstrapServers()).contains("kafka-0:9092,kafka-1:9092");
+    assertThat(config.http().port()).isEqualTo(9500);
+  }
+
+  @Test
+  void everyProblemIsReportedAtOnceWithItsKey() throws IOException {
+    Path file =
+        write(
+            """
+            kafka:
+              partitions: 0
+            sources:
+              - id: Shop Prod
+                repository: does-not-exist
+                cluster: staging
+                pollInterval: soon
+            clusters:
+              - name: prod
+                kinds: []
+            """);
+
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(file))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .anySatisfy(p -> assertThat(p).startsWith("kafka.partitions:"))
+                    .anySatisfy(
+                        p -> assertThat(p).startsWith("sources[0].id:").contains("lower-case"))
+                    .anySatisfy(
+                        p ->
+                            assertThat(p)
+                                .startsWith("sources[0].repository:")
+                                .contains("does-not-exist"))
+                    .anySatisfy(
+                        p -> assertThat(p).startsWith("sources[0].cluster:").contains("[prod]"))
+                    .anySatisfy(
+                        p -> assertThat(p).startsWith("sources[0].pollInterval:").contains("30s"))
+                    .anySatisfy(p -> assertThat(p).startsWith("clusters[0].kinds:")))
+        .hasMessageContaining(file.toString());
+  }
+
+  @Test
+  void unknownKeysAreRefusedWithTheKnownOnes() throws IOException {
+    Path file = write(MINIMAL + "kafka:\n  bootstrapServer: localhost:9092\n");
+
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(file))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("unknown key 'bootstrapServer'")
+        .hasMessageContaining("bootstrapServers");
+  }
+
+  @Test
+  void aMissingFileSaysWhereTheExampleIs() {
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(dir.resolve("nope.yaml")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("examples/driftwatch.yaml");
+  }
+
+  @Test
+  void duplicateIdsAndClusterNamesAreRefused() throws IOException {
+    Path file =
+        write(
+            """
+            sources:
+              - {id: shop, repository: repo, cluster: prod}
+              - {id: shop, repository: repo, cluster: prod}
+            clusters:
+              - {name: prod, kinds: [{apiVersion: v1, kind: ConfigMap}]}
+              - {name: prod, kinds: [{apiVersion: v1, kind: ConfigMap}]}
+            """);
+
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(file))
+        .hasMessageContaining("sources[1].id: 'shop' is declared twice")
+        .hasMessageContaining("clusters[1].name: 'prod' is declared twice");
+  }
+
+  @Test
+  void clientPropertiesCannotRedefineTheBootstrapServers() throws IOException {
+    Path file = write(MINIMAL + "kafka:\n  properties:\n    bootstrap.servers: elsewhere:9092\n");
+
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(file))
+        .hasMessageContaining("set kafka.bootstrapServers instead");
+  }
+}
