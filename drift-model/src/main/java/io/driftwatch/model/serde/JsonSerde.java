@@ -1,6 +1,7 @@
 package io.driftwatch.model.serde;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import java.io.IOException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -44,6 +45,24 @@ public final class JsonSerde<T> implements Serde<T> {
     };
   }
 
+  /**
+   * Where and what kind of problem, but not Jackson's own text: it quotes tokens and values from
+   * the input, and this message travels to logs and dead letters.
+   */
+  private static String describe(Exception e) {
+    if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      return e.getClass().getSimpleName() + " at field " + mapping.getPathReference();
+    }
+    if (e instanceof JsonProcessingException processing && processing.getLocation() != null) {
+      return e.getClass().getSimpleName()
+          + " at line "
+          + processing.getLocation().getLineNr()
+          + ", column "
+          + processing.getLocation().getColumnNr();
+    }
+    return e.getClass().getSimpleName();
+  }
+
   @Override
   public Deserializer<T> deserializer() {
     return (topic, bytes) -> {
@@ -53,8 +72,6 @@ public final class JsonSerde<T> implements Serde<T> {
       try {
         return Json.mapper().readValue(bytes, type);
       } catch (IOException | IllegalArgumentException e) {
-        String detail =
-            e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
         throw new SerializationException(
             "Cannot read "
                 + type.getSimpleName()
@@ -63,7 +80,7 @@ public final class JsonSerde<T> implements Serde<T> {
                 + " ("
                 + bytes.length
                 + " bytes): "
-                + detail);
+                + describe(e));
       }
     };
   }

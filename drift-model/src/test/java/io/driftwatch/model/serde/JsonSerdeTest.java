@@ -110,6 +110,20 @@ class JsonSerdeTest {
   }
 
   @Test
+  void errorsNeverQuoteTokensOrValuesOfTheInput() {
+    var deserializer = Topics.DESIRED_STATE.valueSerde().deserializer();
+    byte[] badToken = "{\"commit\": s3cr3tToken}".getBytes(StandardCharsets.UTF_8);
+    byte[] badType = "{\"commitTime\": \"s3cr3tValue\"}".getBytes(StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> deserializer.deserialize("t", badToken))
+        .hasMessageContaining("line 1")
+        .hasMessageNotContaining("s3cr3tToken");
+    assertThatThrownBy(() -> deserializer.deserialize("t", badType))
+        .hasMessageContaining("commitTime")
+        .hasMessageNotContaining("s3cr3tValue");
+  }
+
+  @Test
   void keySerdeWritesTheCanonicalFormAndRejectsMalformedKeys() {
     var serde = Topics.LIVE_STATE.keySerde();
 
