@@ -1,5 +1,6 @@
 package io.driftwatch.model;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 
@@ -12,8 +13,12 @@ import java.time.Instant;
  * @param resourceVersion the API server's resourceVersion of the observation, for ordering and
  *     debugging
  * @param observedAt when ingest-cluster saw this version
- * @param manifest the normalised object without {@code status}
+ * @param manifest the normalised object without {@code status} and without {@code
+ *     metadata.managedFields}
  * @param status the object's {@code status}, or null when it has none
+ * @param managedFields the object's {@code metadata.managedFields} entries (manager, operation,
+ *     time, fieldsV1), or null when the server sent none; drift-stream uses them to attribute each
+ *     differing field to who set it
  */
 public record LiveState(
     int schemaVersion,
@@ -21,7 +26,8 @@ public record LiveState(
     String resourceVersion,
     Instant observedAt,
     ObjectNode manifest,
-    ObjectNode status) {
+    ObjectNode status,
+    ArrayNode managedFields) {
 
   public static final int SCHEMA_VERSION = 1;
 
@@ -30,7 +36,9 @@ public record LiveState(
       String resourceVersion,
       Instant observedAt,
       ObjectNode manifest,
-      ObjectNode status) {
-    return new LiveState(SCHEMA_VERSION, key, resourceVersion, observedAt, manifest, status);
+      ObjectNode status,
+      ArrayNode managedFields) {
+    return new LiveState(
+        SCHEMA_VERSION, key, resourceVersion, observedAt, manifest, status, managedFields);
   }
 }

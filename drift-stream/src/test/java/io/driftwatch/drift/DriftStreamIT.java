@@ -188,7 +188,7 @@ class DriftStreamIT {
   }
 
   private static LiveState live(ResourceKey key, int replicas) {
-    return LiveState.of(key, "1", Instant.now(), manifest(key, replicas), null);
+    return LiveState.of(key, "1", Instant.now(), manifest(key, replicas), null, null);
   }
 
   private static ObjectNode manifest(ResourceKey key, int replicas) {

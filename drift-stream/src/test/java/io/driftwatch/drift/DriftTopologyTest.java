@@ -301,7 +301,7 @@ class DriftTopologyTest {
   }
 
   private static LiveState liveWeb(int replicas, String image) {
-    return LiveState.of(WEB, "42", START, deployment(replicas, image, true), null);
+    return LiveState.of(WEB, "42", START, deployment(replicas, image, true), null, null);
   }
 
   private static ObjectNode deployment(int replicas, String image, boolean asLive) {

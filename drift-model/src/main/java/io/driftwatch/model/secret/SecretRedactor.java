@@ -59,7 +59,10 @@ public final class SecretRedactor {
             : manifest.objectNode();
     for (Iterator<Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
-      entry.setValue(manifest.textNode(hmac(decodeBase64(entry.getValue().asText()))));
+      String value = entry.getValue().asText();
+      if (!value.startsWith(PREFIX)) {
+        entry.setValue(manifest.textNode(hmac(decodeBase64(value))));
+      }
     }
     JsonNode stringData = manifest.get("stringData");
     if (stringData != null && stringData.isObject()) {

@@ -78,6 +78,18 @@ class SecretRedactorTest {
   }
 
   @Test
+  void redactingTwiceChangesNothing() {
+    ObjectNode once = secret();
+    once.putObject("data").put("password", b64("hunter2-hunter2"));
+    redactor.redact(once);
+    ObjectNode twice = once.deepCopy();
+
+    redactor.redact(twice);
+
+    assertThat(twice).isEqualTo(once);
+  }
+
+  @Test
   void otherKindsAreLeftAlone() {
     ObjectNode configMap = Json.mapper().createObjectNode();
     configMap.put("apiVersion", "v1").put("kind", "ConfigMap");

@@ -1,6 +1,8 @@
 package io.driftwatch.ingest.cluster.normalize;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.driftwatch.model.LiveState;
@@ -36,6 +38,9 @@ public final class LiveStateNormalizer {
   static final List<String> BOOKKEEPING_ANNOTATIONS =
       List.of(
           "kubectl.kubernetes.io/last-applied-configuration", "deployment.kubernetes.io/revision");
+
+  private static final List<String> MANAGED_FIELDS_KEPT =
+      List.of("manager", "operation", "time", "subresource", "fieldsType", "fieldsV1");
 
   private final SecretRedactor redactor;
   private final Clock clock;
@@ -75,6 +80,7 @@ public final class LiveStateNormalizer {
     ObjectNode manifest = ((ObjectNode) object).deepCopy();
     ObjectNode metadata = (ObjectNode) manifest.get("metadata");
     String resourceVersion = textOrNull(metadata.get("resourceVersion"));
+    ArrayNode managedFields = managedFields(metadata.get("managedFields"));
     metadata.remove(SERVER_SET_METADATA);
     JsonNode annotations = metadata.get("annotations");
     if (annotations instanceof ObjectNode annotationMap) {
@@ -92,7 +98,32 @@ public final class LiveStateNormalizer {
         resourceVersion,
         clock.instant(),
         manifest,
-        status instanceof ObjectNode statusObject ? statusObject : null);
+        status instanceof ObjectNode statusObject ? statusObject : null,
+        managedFields);
+  }
+
+  /**
+   * The managedFields entries drift-stream needs to attribute a field: manager, operation, time,
+   * subresource and the fields owned. Entries that are not objects are dropped; none at all is
+   * null.
+   */
+  private static ArrayNode managedFields(JsonNode entries) {
+    if (entries == null || !entries.isArray() || entries.isEmpty()) {
+      return null;
+    }
+    ArrayNode kept = JsonNodeFactory.instance.arrayNode();
+    for (JsonNode entry : entries) {
+      if (!entry.isObject()) {
+        continue;
+      }
+      ObjectNode summary = kept.addObject();
+      for (String field : MANAGED_FIELDS_KEPT) {
+        if (entry.hasNonNull(field)) {
+          summary.set(field, entry.get(field).deepCopy());
+        }
+      }
+    }
+    return kept.isEmpty() ? null : kept;
   }
 
   /**

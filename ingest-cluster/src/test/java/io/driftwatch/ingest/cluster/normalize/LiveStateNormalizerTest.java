@@ -54,6 +54,19 @@ class LiveStateNormalizerTest {
   }
 
   @Test
+  void managedFieldsTravelApartFromTheManifestForAttribution() throws Exception {
+    LiveState live = normalizer.normalize("prod", yaml("/normalizer/deployment-input.yaml"));
+
+    assertThat(live.manifest().path("metadata").has("managedFields")).isFalse();
+    assertThat(live.managedFields()).hasSize(1);
+    assertThat(live.managedFields().get(0).path("manager").asText())
+        .isEqualTo("kustomize-controller");
+    assertThat(live.managedFields().get(0).path("operation").asText()).isEqualTo("Apply");
+    assertThat(live.managedFields().get(0).at("/fieldsV1/f:spec/f:replicas").isObject()).isTrue();
+    assertThat(live.managedFields().get(0).has("apiVersion")).isFalse();
+  }
+
+  @Test
   void secretValueLeavesNeitherInDataNorInAnnotations() throws Exception {
     LiveState live = normalizer.normalize("prod", yaml("/normalizer/secret-input.yaml"));
 
