@@ -52,7 +52,8 @@ class RunCommandIT {
     await()
         .atMost(WAIT)
         .until(() -> metrics(httpPort), body -> body.contains("gitops_drift_resources{"));
-    assertThat(metrics(httpPort)).contains("drift_type=\"MISSING_LIVE\"", "jvm_memory_used_bytes");
+    assertThat(metrics(httpPort))
+        .contains("drift_type=\"MISSING_LIVE\"", "jvm_memory_used_bytes", "kafka_stream_");
     assertThat(first.stop()).isZero();
     assertThat(Files.isDirectory(dir.resolve("state/kafka"))).isTrue();
 
