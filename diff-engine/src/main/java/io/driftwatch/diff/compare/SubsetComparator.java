@@ -98,9 +98,7 @@ public final class SubsetComparator {
       OwnedFields ownedField = owned.field(name);
       if (ownedField != null && !desired.has(name) && !isIdentity(name)) {
         path.pushField(name);
-        if (!isReconcilerMark()) {
-          reportLingering(ownedField, field.getValue());
-        }
+        reportLingering(ownedField, field.getValue());
         path.pop();
       }
     }
@@ -153,6 +151,9 @@ public final class SubsetComparator {
   /** Reports each GitOps-owned leaf of a value only live has, by its pointer into live. */
   private void reportLingering(OwnedFields owned, JsonNode live) {
     if (owned.isLeaf()) {
+      if (isReconcilerMark()) {
+        return;
+      }
       String pointer = path.livePointer();
       liveOnly.add(new Difference(pointer, null, live, pointer));
       return;
