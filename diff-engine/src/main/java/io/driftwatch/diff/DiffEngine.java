@@ -6,6 +6,7 @@ import io.driftwatch.diff.compare.Difference;
 import io.driftwatch.diff.compare.SubsetComparator;
 import io.driftwatch.diff.managed.ManagedFields;
 import io.driftwatch.diff.managed.OwnedFields;
+import io.driftwatch.diff.managed.Ownership;
 import io.driftwatch.diff.normalize.EmptyValueNormalizer;
 import io.driftwatch.diff.normalize.QuantityNormalizer;
 import io.driftwatch.diff.normalize.SecretNormalizer;
@@ -77,8 +78,10 @@ public final class DiffEngine {
     options.ignoreRules().apply(want, managed);
     options.ignoreRules().apply(have, managed);
 
+    // Resolved only now: the ignore rules may have removed fields and shifted list items.
+    Ownership ownership = managed.against(have);
     Set<String> gitops = options.gitopsManagers();
-    OwnedFields lingering = managed.isEmpty() ? null : managed.ownedBy(gitops::contains, have);
+    OwnedFields lingering = managed.isEmpty() ? null : ownership.ownedBy(gitops::contains);
     List<Difference> differences = SubsetComparator.compare(want, have, schema, lingering);
     if (differences.isEmpty()) {
       return new DiffResult(DriftType.NONE, List.of());
@@ -88,7 +91,7 @@ public final class DiffEngine {
       FieldOwner owner =
           difference.livePointer() == null
               ? null
-              : managed.ownerOf(difference.livePointer(), have).orElse(null);
+              : ownership.ownerOf(difference.livePointer()).orElse(null);
       fields.add(new FieldDiff(difference.path(), difference.desired(), difference.live(), owner));
     }
     return new DiffResult(DriftType.MODIFIED, fields);

@@ -31,7 +31,7 @@ public final class SubsetComparator {
 
   /**
    * The differences between {@code desired} and {@code live}, those of fields desired declares in
-   * desired's order first, then lingering fields in live's order.
+   * desired's order first, then lingering fields in managedFields order.
    *
    * @param schema the built-in knowledge of this kind, or null
    * @param lingering the fields of live that GitOps managers own (resolved against {@code live}),
@@ -90,16 +90,20 @@ public final class SubsetComparator {
           owned == null ? null : owned.field(name));
       path.pop();
     }
-    if (owned == null || owned.fields().isEmpty()) {
+    if (owned == null) {
       return;
     }
-    for (Map.Entry<String, JsonNode> field : live.properties()) {
+    // The owned fields were resolved against live, so each one exists there; there are usually
+    // fewer of them than live fields, so they drive the search for lingering ones.
+    for (Map.Entry<String, OwnedFields> field : owned.fields().entrySet()) {
       String name = field.getKey();
-      OwnedFields ownedField = owned.field(name);
-      if (ownedField != null && !desired.has(name) && !isIdentity(name)) {
-        path.pushField(name);
-        reportLingering(ownedField, field.getValue());
-        path.pop();
+      if (!desired.has(name) && !isIdentity(name)) {
+        JsonNode value = live.get(name);
+        if (value != null) {
+          path.pushField(name);
+          reportLingering(field.getValue(), value);
+          path.pop();
+        }
       }
     }
   }
@@ -122,14 +126,14 @@ public final class SubsetComparator {
       }
       path.pop();
     }
-    if (matched == null || owned.items().isEmpty()) {
+    if (matched == null) {
       return;
     }
-    for (int l = 0; l < live.size(); l++) {
-      OwnedFields ownedItem = matched[l] ? null : owned.item(l);
-      if (ownedItem != null) {
+    for (Map.Entry<Integer, OwnedFields> item : owned.items().entrySet()) {
+      int l = item.getKey();
+      if (l < live.size() && !matched[l]) {
         path.pushItem(-1, l);
-        reportLingering(ownedItem, live.get(l));
+        reportLingering(item.getValue(), live.get(l));
         path.pop();
       }
     }

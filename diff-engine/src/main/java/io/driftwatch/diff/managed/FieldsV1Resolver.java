@@ -2,6 +2,7 @@ package io.driftwatch.diff.managed;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.driftwatch.diff.schema.BuiltinSchemas;
 import io.driftwatch.model.serde.Json;
 import java.util.ArrayList;
@@ -44,9 +45,10 @@ final class FieldsV1Resolver {
         node.markMember();
       } else if (key.startsWith("f:")) {
         if (manifest.isObject()) {
-          OwnedFields child = resolve(set, manifest.get(key.substring(2)));
+          String name = key.substring(2);
+          OwnedFields child = resolve(set, manifest.get(name));
           if (child != null) {
-            node.putField(key.substring(2), child);
+            node.putField(name, child);
           }
         }
       } else if (manifest.isArray()) {
@@ -72,25 +74,55 @@ final class FieldsV1Resolver {
         return -1;
       }
     }
-    boolean byKey = key.startsWith("k:");
-    if (!byKey && !key.startsWith("v:")) {
-      return -1;
+    if (key.startsWith("k:")) {
+      return keyedIndex(key.substring(2), list);
     }
-    JsonNode parsed = parse(key.substring(2));
-    if (parsed == null) {
-      return -1;
+    if (key.startsWith("v:")) {
+      String json = key.substring(2);
+      String text = FieldsV1Keys.parseString(json);
+      JsonNode value = text != null ? TextNode.valueOf(text) : parse(json);
+      return value == null ? -1 : index(list).byValue(list).getOrDefault(value, -1);
     }
-    ListIndex index = indexes.computeIfAbsent(list, l -> new ListIndex());
-    if (byKey) {
-      if (!parsed.isObject() || parsed.isEmpty()) {
+    return -1;
+  }
+
+  private int keyedIndex(String json, JsonNode list) {
+    List<String> names;
+    String keyText;
+    FieldsV1Keys.FlatKey flat = FieldsV1Keys.parseFlatObject(json);
+    if (flat != null) {
+      names = flat.names();
+      if (names.size() == 1) {
+        keyText = scalarText(flat.values().get(0), names.get(0));
+      } else {
+        List<String> sorted = new ArrayList<>(names);
+        Collections.sort(sorted);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < sorted.size(); i++) {
+          if (i > 0) {
+            text.append(SEPARATOR);
+          }
+          String name = sorted.get(i);
+          text.append(scalarText(flat.values().get(names.indexOf(name)), name));
+        }
+        names = sorted;
+        keyText = text.toString();
+      }
+    } else {
+      JsonNode parsed = parse(json);
+      if (parsed == null || !parsed.isObject() || parsed.isEmpty()) {
         return -1;
       }
-      List<String> names = new ArrayList<>(parsed.size());
+      names = new ArrayList<>(parsed.size());
       parsed.fieldNames().forEachRemaining(names::add);
       Collections.sort(names);
-      return index.byKey(list, names).getOrDefault(keyText(parsed, names), -1);
+      keyText = keyText(parsed, names);
     }
-    return index.byValue(list).getOrDefault(parsed, -1);
+    return index(list).byKey(list, names).getOrDefault(keyText, -1);
+  }
+
+  private ListIndex index(JsonNode list) {
+    return indexes.computeIfAbsent(list, l -> new ListIndex());
   }
 
   private static JsonNode parse(String json) {
@@ -115,6 +147,10 @@ final class FieldsV1Resolver {
       text.append(valueText(item.get(names.get(i)), names.get(i)));
     }
     return text.toString();
+  }
+
+  private static String scalarText(String text, String name) {
+    return text.isEmpty() ? BuiltinSchemas.KEY_FIELD_DEFAULTS.getOrDefault(name, ABSENT) : text;
   }
 
   private static String valueText(JsonNode value, String name) {

@@ -14,6 +14,8 @@ public final class OwnedFields {
   private boolean member;
   private Map<String, OwnedFields> fields;
   private Map<Integer, OwnedFields> items;
+  private Map<String, OwnedFields> fieldsView;
+  private Map<Integer, OwnedFields> itemsView;
 
   OwnedFields() {}
 
@@ -44,12 +46,24 @@ public final class OwnedFields {
 
   /** The owned fields of this object, by name, in FieldsV1 order. */
   public Map<String, OwnedFields> fields() {
-    return fields == null ? Map.of() : Collections.unmodifiableMap(fields);
+    if (fields == null) {
+      return Map.of();
+    }
+    if (fieldsView == null) {
+      fieldsView = Collections.unmodifiableMap(fields);
+    }
+    return fieldsView;
   }
 
   /** The owned items of this list, by index in the manifest, in FieldsV1 order. */
   public Map<Integer, OwnedFields> items() {
-    return items == null ? Map.of() : Collections.unmodifiableMap(items);
+    if (items == null) {
+      return Map.of();
+    }
+    if (itemsView == null) {
+      itemsView = Collections.unmodifiableMap(items);
+    }
+    return itemsView;
   }
 
   void markMember() {

@@ -137,6 +137,24 @@ class ManagedFieldsTest {
   }
 
   @Test
+  void theMostRecentOwnerWinsWhateverOrderTheEntriesAreListedIn() {
+    ObjectNode live =
+        Yaml.object(
+            """
+            metadata:
+              managedFields:
+              - {manager: newer, operation: Apply, time: "2024-05-02T00:00:00Z", fieldsType: FieldsV1, fieldsV1: {f:spec: {f:a: {}}}}
+              - {manager: older, operation: Apply, time: "2024-05-01T00:00:00Z", fieldsType: FieldsV1, fieldsV1: {f:spec: {f:a: {}}}}
+              - {manager: timeless, operation: Apply, fieldsType: FieldsV1, fieldsV1: {f:spec: {f:a: {}}}}
+            spec: {a: 1}
+            """);
+
+    assertThat(ManagedFields.of(live).ownerOf("/spec/a", live))
+        .map(FieldOwner::manager)
+        .contains("newer");
+  }
+
+  @Test
   void theOwnerOfAListMapItemFieldIsFoundThroughItsKey() {
     assertThat(MANAGED.ownerOf("/spec/template/spec/containers/1/image", LIVE))
         .map(FieldOwner::manager)
@@ -221,7 +239,9 @@ class ManagedFieldsTest {
 
     ManagedFields managed = ManagedFields.of(live);
 
-    assertThat(managed.entries()).extracting(e -> e.owner().manager()).containsExactly("bad-key");
+    assertThat(managed.entries())
+        .extracting(ManagedFieldsEntry::manager)
+        .containsExactly("bad-key");
     assertThat(managed.pointersOwnedBy(m -> true, live)).containsExactly("/spec/ok");
     assertThat(managed.ownerOf("/spec/ok", live))
         .contains(new FieldOwner("bad-key", "Update", null));
