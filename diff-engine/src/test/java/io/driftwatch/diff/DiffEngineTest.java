@@ -147,24 +147,24 @@ class DiffEngineTest {
 
   @Test
   void aScaledDeploymentDriftsOnlyInReplicasAttributedToKubectlScale() {
-    DiffResult result = ENGINE.diff(Yaml.object(DESIRED), Yaml.object(LIVE));
+    DiffResult result = ENGINE.diff(YamlText.object(DESIRED), YamlText.object(LIVE));
 
     assertThat(result.type()).isEqualTo(DriftType.MODIFIED);
     assertThat(result.fields())
         .containsExactly(
             new FieldDiff(
                 "/spec/replicas",
-                Yaml.node("2"),
-                Yaml.node("5"),
+                YamlText.node("2"),
+                YamlText.node("5"),
                 new FieldOwner("kubectl-scale", "Update", Instant.parse("2024-05-03T09:15:00Z"))));
   }
 
   @Test
   void defaultsStatusServerMetadataAndFluxLabelsAreNoDrift() {
-    ObjectNode live = Yaml.object(LIVE);
+    ObjectNode live = YamlText.object(LIVE);
     ((ObjectNode) live.get("spec")).put("replicas", 2);
 
-    DiffResult result = ENGINE.diff(Yaml.object(DESIRED), live);
+    DiffResult result = ENGINE.diff(YamlText.object(DESIRED), live);
 
     assertThat(result.type()).isEqualTo(DriftType.NONE);
     assertThat(result.fields()).isEmpty();
@@ -173,11 +173,11 @@ class DiffEngineTest {
 
   @Test
   void aChangedImageIsAttributedToItsOwnerThroughTheContainersKey() {
-    ObjectNode live = Yaml.object(LIVE);
+    ObjectNode live = YamlText.object(LIVE);
     ((ObjectNode) live.at("/spec/template/spec/containers/0")).put("image", "ghcr.io/shop/api:9");
     ((ObjectNode) live.get("spec")).put("replicas", 2);
 
-    DiffResult result = ENGINE.diff(Yaml.object(DESIRED), live);
+    DiffResult result = ENGINE.diff(YamlText.object(DESIRED), live);
 
     assertThat(result.fields())
         .singleElement()
@@ -230,7 +230,7 @@ class DiffEngineTest {
           - {name: web, image: web:1}
         """;
 
-    DiffResult result = ENGINE.diff(Yaml.object(desired), Yaml.object(live));
+    DiffResult result = ENGINE.diff(YamlText.object(desired), YamlText.object(live));
 
     assertThat(result.fields())
         .singleElement()
@@ -243,9 +243,9 @@ class DiffEngineTest {
 
   @Test
   void aFieldGitNoLongerDeclaresButFluxStillOwnsLingersWithDesiredNull() {
-    ObjectNode live = Yaml.object(LIVE);
+    ObjectNode live = YamlText.object(LIVE);
     ((ObjectNode) live.get("spec")).put("replicas", 2);
-    ObjectNode desired = Yaml.object(DESIRED);
+    ObjectNode desired = YamlText.object(DESIRED);
     // Git dropped the LOG variable; the cluster still has it, owned by kustomize-controller.
     ((com.fasterxml.jackson.databind.node.ArrayNode)
             desired.at("/spec/template/spec/containers/0/env"))
@@ -267,10 +267,10 @@ class DiffEngineTest {
 
   @Test
   void lingeringFieldsComeAfterTheDeclaredOnes() {
-    ObjectNode desired = Yaml.object(DESIRED);
+    ObjectNode desired = YamlText.object(DESIRED);
     ((ObjectNode) desired.at("/metadata/labels")).remove("app");
 
-    DiffResult result = ENGINE.diff(desired, Yaml.object(LIVE));
+    DiffResult result = ENGINE.diff(desired, YamlText.object(LIVE));
 
     assertThat(result.fields())
         .extracting(FieldDiff::path)
@@ -296,7 +296,7 @@ class DiffEngineTest {
         data: {a: '1', b: '2'}
         """;
 
-    assertThat(ENGINE.diff(Yaml.object(desired), Yaml.object(live)).type())
+    assertThat(ENGINE.diff(YamlText.object(desired), YamlText.object(live)).type())
         .isEqualTo(DriftType.NONE);
   }
 
@@ -325,20 +325,21 @@ class DiffEngineTest {
                 defaults.redactor(),
                 defaults.optOutAnnotation()));
 
-    assertThat(new DiffEngine(defaults).diff(Yaml.object(desired), Yaml.object(live)).type())
+    assertThat(
+            new DiffEngine(defaults).diff(YamlText.object(desired), YamlText.object(live)).type())
         .isEqualTo(DriftType.NONE);
-    assertThat(custom.diff(Yaml.object(desired), Yaml.object(live)).fields())
+    assertThat(custom.diff(YamlText.object(desired), YamlText.object(live)).fields())
         .extracting(FieldDiff::path)
         .containsExactly("/data/b");
   }
 
   @Test
   void ownershipCarriedApartFromTheLiveManifestIsUsed() {
-    ObjectNode live = Yaml.object(LIVE);
+    ObjectNode live = YamlText.object(LIVE);
     ManagedFields managed = ManagedFields.ofEntries(live.at("/metadata/managedFields"));
     ((ObjectNode) live.get("metadata")).remove("managedFields");
 
-    DiffResult result = ENGINE.diff(Yaml.object(DESIRED), live, managed);
+    DiffResult result = ENGINE.diff(YamlText.object(DESIRED), live, managed);
 
     assertThat(result.fields())
         .singleElement()
@@ -376,15 +377,16 @@ class DiffEngineTest {
 
     DiffResult same =
         ENGINE.diff(
-            Yaml.object(desired),
-            Yaml.object(
+            YamlText.object(desired),
+            YamlText.object(
                 live.formatted(
                     password,
                     base64,
                     Base64.getEncoder().encodeToString("app".getBytes(StandardCharsets.UTF_8)))));
     DiffResult changed =
         ENGINE.diff(
-            Yaml.object(desired), Yaml.object(live.formatted(other, otherBase64, otherBase64)));
+            YamlText.object(desired),
+            YamlText.object(live.formatted(other, otherBase64, otherBase64)));
 
     assertThat(same.type()).isEqualTo(DriftType.NONE);
     assertThat(changed.fields())
@@ -398,29 +400,31 @@ class DiffEngineTest {
 
   @Test
   void theInputsAreNeverModified() {
-    ObjectNode desired = Yaml.object(DESIRED);
-    ObjectNode live = Yaml.object(LIVE);
+    ObjectNode desired = YamlText.object(DESIRED);
+    ObjectNode live = YamlText.object(LIVE);
     ObjectNode secretDesired =
-        Yaml.object("{apiVersion: v1, kind: Secret, metadata: {name: s}, stringData: {k: v}}");
+        YamlText.object("{apiVersion: v1, kind: Secret, metadata: {name: s}, stringData: {k: v}}");
     ObjectNode secretLive =
-        Yaml.object("{apiVersion: v1, kind: Secret, metadata: {name: s}, data: {k: dw==}}");
+        YamlText.object("{apiVersion: v1, kind: Secret, metadata: {name: s}, data: {k: dw==}}");
 
     ENGINE.diff(desired, live);
     ENGINE.diff(secretDesired, secretLive);
 
-    assertThat(desired).isEqualTo(Yaml.object(DESIRED));
-    assertThat(live).isEqualTo(Yaml.object(LIVE));
+    assertThat(desired).isEqualTo(YamlText.object(DESIRED));
+    assertThat(live).isEqualTo(YamlText.object(LIVE));
     assertThat(secretDesired)
         .isEqualTo(
-            Yaml.object("{apiVersion: v1, kind: Secret, metadata: {name: s}, stringData: {k: v}}"));
+            YamlText.object(
+                "{apiVersion: v1, kind: Secret, metadata: {name: s}, stringData: {k: v}}"));
     assertThat(secretLive)
         .isEqualTo(
-            Yaml.object("{apiVersion: v1, kind: Secret, metadata: {name: s}, data: {k: dw==}}"));
+            YamlText.object(
+                "{apiVersion: v1, kind: Secret, metadata: {name: s}, data: {k: dw==}}"));
   }
 
   @Test
   void anObjectOnlyGitDeclaresIsMissingLiveWithNoFields() {
-    DiffResult result = ENGINE.diff(Yaml.object(DESIRED), null);
+    DiffResult result = ENGINE.diff(YamlText.object(DESIRED), null);
 
     assertThat(result.type()).isEqualTo(DriftType.MISSING_LIVE);
     assertThat(result.fields()).isEmpty();
@@ -428,7 +432,7 @@ class DiffEngineTest {
 
   @Test
   void anObjectOnlyTheClusterHasIsExtraLiveWithNoFields() {
-    DiffResult result = ENGINE.diff(null, Yaml.object(LIVE));
+    DiffResult result = ENGINE.diff(null, YamlText.object(LIVE));
 
     assertThat(result.type()).isEqualTo(DriftType.EXTRA_LIVE);
     assertThat(result.fields()).isEmpty();
@@ -443,33 +447,35 @@ class DiffEngineTest {
 
   @Test
   void theOptOutAnnotationOnEitherSideMeansNoDrift() {
-    ObjectNode optedOutDesired = Yaml.object(DESIRED);
+    ObjectNode optedOutDesired = YamlText.object(DESIRED);
     ((ObjectNode) optedOutDesired.get("metadata"))
         .putObject("annotations")
         .put("driftwatch.io/ignore", "true");
-    ObjectNode optedOutLive = Yaml.object(LIVE);
+    ObjectNode optedOutLive = YamlText.object(LIVE);
     ((ObjectNode) optedOutLive.at("/metadata/annotations")).put("driftwatch.io/ignore", "true");
 
-    assertThat(ENGINE.diff(optedOutDesired, Yaml.object(LIVE)).type()).isEqualTo(DriftType.NONE);
-    assertThat(ENGINE.diff(Yaml.object(DESIRED), optedOutLive).type()).isEqualTo(DriftType.NONE);
+    assertThat(ENGINE.diff(optedOutDesired, YamlText.object(LIVE)).type())
+        .isEqualTo(DriftType.NONE);
+    assertThat(ENGINE.diff(YamlText.object(DESIRED), optedOutLive).type())
+        .isEqualTo(DriftType.NONE);
     assertThat(ENGINE.diff(optedOutDesired, null).type()).isEqualTo(DriftType.NONE);
     assertThat(ENGINE.diff(null, optedOutLive).type()).isEqualTo(DriftType.NONE);
   }
 
   @Test
   void anOptOutAnnotationSetToAnythingButTrueIsIgnored() {
-    ObjectNode desired = Yaml.object(DESIRED);
+    ObjectNode desired = YamlText.object(DESIRED);
     ((ObjectNode) desired.get("metadata"))
         .putObject("annotations")
         .put("driftwatch.io/ignore", "false");
 
-    assertThat(ENGINE.diff(desired, Yaml.object(LIVE)).type()).isEqualTo(DriftType.MODIFIED);
+    assertThat(ENGINE.diff(desired, YamlText.object(LIVE)).type()).isEqualTo(DriftType.MODIFIED);
   }
 
   @Test
   void theSameEngineGivesTheSameAnswerTwice() {
-    ObjectNode desired = Yaml.object(DESIRED);
-    ObjectNode live = Yaml.object(LIVE);
+    ObjectNode desired = YamlText.object(DESIRED);
+    ObjectNode live = YamlText.object(LIVE);
 
     assertThat(ENGINE.diff(desired, live)).isEqualTo(ENGINE.diff(desired, live));
   }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.driftwatch.diff.Yaml;
+import io.driftwatch.diff.YamlText;
 import io.driftwatch.diff.normalize.EmptyValueNormalizer;
 import io.driftwatch.diff.normalize.QuantityNormalizer;
 import io.driftwatch.diff.schema.BuiltinSchemas;
@@ -32,8 +32,8 @@ class SubsetComparatorTest {
 
   /** The differences after the normalisations the comparator relies on (empty, quantities). */
   private static List<Difference> compare(String desiredYaml, String liveYaml) {
-    ObjectNode desired = Yaml.object(desiredYaml);
-    ObjectNode live = Yaml.object(liveYaml);
+    ObjectNode desired = YamlText.object(desiredYaml);
+    ObjectNode live = YamlText.object(liveYaml);
     SchemaNode schema = BuiltinSchemas.forManifest(desired);
     EmptyValueNormalizer.normalizeDesired(desired);
     EmptyValueNormalizer.normalizeLive(live);
@@ -128,7 +128,7 @@ class SubsetComparatorTest {
     assertThat(differences).hasSize(1);
     assertThat(differences.get(0).path()).isEqualTo("/spec/template/spec/containers/0/ports/1");
     assertThat(differences.get(0).desired())
-        .isEqualTo(Yaml.node("{containerPort: 9090, name: metrics}"));
+        .isEqualTo(YamlText.node("{containerPort: 9090, name: metrics}"));
     assertThat(differences.get(0).live()).isNull();
     assertThat(differences.get(0).livePointer()).isNull();
   }
@@ -203,7 +203,7 @@ class SubsetComparatorTest {
     List<Difference> differences = compare(desired, live);
 
     assertThat(paths(differences)).containsExactly("/spec/template/spec/containers/0/args");
-    assertThat(differences.get(0).live()).isEqualTo(Yaml.node("[a, b, c]"));
+    assertThat(differences.get(0).live()).isEqualTo(YamlText.node("[a, b, c]"));
   }
 
   @Test
@@ -382,7 +382,7 @@ class SubsetComparatorTest {
   @Test
   void matchingALongListMapIsLinear() {
     int n = 50_000;
-    ObjectNode desired = Yaml.object("{apiVersion: v1, kind: Pod, spec: {}}");
+    ObjectNode desired = YamlText.object("{apiVersion: v1, kind: Pod, spec: {}}");
     ObjectNode live = desired.deepCopy();
     var desiredContainers = ((ObjectNode) desired.get("spec")).putArray("containers");
     var liveContainers = ((ObjectNode) live.get("spec")).putArray("containers");

@@ -3,7 +3,7 @@ package io.driftwatch.diff.managed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.driftwatch.diff.Yaml;
+import io.driftwatch.diff.YamlText;
 import io.driftwatch.model.FieldOwner;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ManagedFieldsTest {
 
   private static final ObjectNode LIVE =
-      Yaml.object(
+      YamlText.object(
           """
           apiVersion: apps/v1
           kind: Deployment
@@ -75,7 +75,7 @@ class ManagedFieldsTest {
           """);
 
   private static final ObjectNode DESIRED =
-      Yaml.object(
+      YamlText.object(
           """
           apiVersion: apps/v1
           kind: Deployment
@@ -139,7 +139,7 @@ class ManagedFieldsTest {
   @Test
   void theMostRecentOwnerWinsWhateverOrderTheEntriesAreListedIn() {
     ObjectNode live =
-        Yaml.object(
+        YamlText.object(
             """
             metadata:
               managedFields:
@@ -205,7 +205,7 @@ class ManagedFieldsTest {
   @Test
   void indexKeysNameListItemsByPosition() {
     ObjectNode live =
-        Yaml.object(
+        YamlText.object(
             """
             metadata:
               managedFields:
@@ -223,7 +223,7 @@ class ManagedFieldsTest {
   @Test
   void malformedEntriesAndKeysAreSkippedNotFatal() {
     ObjectNode live =
-        Yaml.object(
+        YamlText.object(
             """
             metadata:
               managedFields:
@@ -258,7 +258,7 @@ class ManagedFieldsTest {
 
   @Test
   void noManagedFieldsMeansNoOwners() {
-    ObjectNode bare = Yaml.object("{spec: {replicas: 1}}");
+    ObjectNode bare = YamlText.object("{spec: {replicas: 1}}");
 
     assertThat(ManagedFields.of(bare).isEmpty()).isTrue();
     assertThat(ManagedFields.of(bare).ownerOf("/spec/replicas", bare)).isEmpty();
@@ -278,16 +278,16 @@ class ManagedFieldsTest {
   @Test
   void resolvingAListOfManyKeyedItemsIsLinear() {
     int n = 20_000;
-    ObjectNode live = Yaml.object("{metadata: {}, spec: {}}");
+    ObjectNode live = YamlText.object("{metadata: {}, spec: {}}");
     var items = ((ObjectNode) live.get("spec")).putArray("containers");
-    ObjectNode containers = Yaml.object("{}");
+    ObjectNode containers = YamlText.object("{}");
     for (int i = 0; i < n; i++) {
       items.addObject().put("name", "c" + i).put("image", "x");
       containers.putObject("k:{\"name\":\"c" + (n - 1 - i) + "\"}").putObject("f:image");
     }
-    ObjectNode fields = Yaml.object("{}");
+    ObjectNode fields = YamlText.object("{}");
     fields.putObject("f:spec").set("f:containers", containers);
-    ObjectNode entry = Yaml.object("{manager: kustomize-controller, operation: Apply}");
+    ObjectNode entry = YamlText.object("{manager: kustomize-controller, operation: Apply}");
     entry.put("fieldsType", "FieldsV1").set("fieldsV1", fields);
     ((ObjectNode) live.get("metadata")).putArray("managedFields").add(entry);
 

@@ -3,7 +3,7 @@ package io.driftwatch.diff.normalize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.driftwatch.diff.Yaml;
+import io.driftwatch.diff.YamlText;
 import org.junit.jupiter.api.Test;
 
 class EmptyValueNormalizerTest {
@@ -11,7 +11,7 @@ class EmptyValueNormalizerTest {
   @Test
   void emptyMapsListsAndStringsAreRemovedBottomUp() {
     ObjectNode manifest =
-        Yaml.object(
+        YamlText.object(
             """
             metadata: {name: a, labels: {}, annotations: {note: ""}}
             spec:
@@ -28,7 +28,7 @@ class EmptyValueNormalizerTest {
 
     assertThat(manifest)
         .isEqualTo(
-            Yaml.object(
+            YamlText.object(
                 """
                 metadata: {name: a}
                 spec:
@@ -41,31 +41,31 @@ class EmptyValueNormalizerTest {
 
   @Test
   void listItemsAreNeverRemovedSoPositionsHold() {
-    ObjectNode manifest = Yaml.object("{args: ['', x, {}], items: [{a: ''}]}");
+    ObjectNode manifest = YamlText.object("{args: ['', x, {}], items: [{a: ''}]}");
 
     EmptyValueNormalizer.normalizeLive(manifest);
 
-    assertThat(manifest).isEqualTo(Yaml.object("{args: ['', x, {}], items: [{}]}"));
+    assertThat(manifest).isEqualTo(YamlText.object("{args: ['', x, {}], items: [{}]}"));
   }
 
   @Test
   void desiredKeepsExplicitNullsAndLiveDropsThem() {
-    ObjectNode desired = Yaml.object("{spec: {replicas: null, paused: false}}");
-    ObjectNode live = Yaml.object("{spec: {replicas: null, paused: false}}");
+    ObjectNode desired = YamlText.object("{spec: {replicas: null, paused: false}}");
+    ObjectNode live = YamlText.object("{spec: {replicas: null, paused: false}}");
 
     EmptyValueNormalizer.normalizeDesired(desired);
     EmptyValueNormalizer.normalizeLive(live);
 
-    assertThat(desired).isEqualTo(Yaml.object("{spec: {replicas: null, paused: false}}"));
-    assertThat(live).isEqualTo(Yaml.object("{spec: {paused: false}}"));
+    assertThat(desired).isEqualTo(YamlText.object("{spec: {replicas: null, paused: false}}"));
+    assertThat(live).isEqualTo(YamlText.object("{spec: {paused: false}}"));
   }
 
   @Test
   void zeroAndFalseAreValuesNotEmptiness() {
-    ObjectNode manifest = Yaml.object("{a: 0, b: false, c: ' '}");
+    ObjectNode manifest = YamlText.object("{a: 0, b: false, c: ' '}");
 
     EmptyValueNormalizer.normalizeLive(manifest);
 
-    assertThat(manifest).isEqualTo(Yaml.object("{a: 0, b: false, c: ' '}"));
+    assertThat(manifest).isEqualTo(YamlText.object("{a: 0, b: false, c: ' '}"));
   }
 }

@@ -3,7 +3,7 @@ package io.driftwatch.diff.normalize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.driftwatch.diff.Yaml;
+import io.driftwatch.diff.YamlText;
 import io.driftwatch.diff.quantity.QuantityNode;
 import io.driftwatch.diff.schema.BuiltinSchemas;
 import org.junit.jupiter.api.Test;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class QuantityNormalizerTest {
 
   private static ObjectNode normalized(String yaml) {
-    ObjectNode manifest = Yaml.object(yaml);
+    ObjectNode manifest = YamlText.object(yaml);
     QuantityNormalizer.normalize(manifest, BuiltinSchemas.forManifest(manifest));
     return manifest;
   }

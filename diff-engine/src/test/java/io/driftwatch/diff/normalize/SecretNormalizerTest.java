@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.driftwatch.diff.Yaml;
+import io.driftwatch.diff.YamlText;
 import io.driftwatch.model.secret.SecretRedactor;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -23,9 +23,9 @@ class SecretNormalizerTest {
   @Test
   void stringDataAndBase64DataOfTheSameValueBecomeTheSameHmac() {
     ObjectNode git =
-        Yaml.object("{apiVersion: v1, kind: Secret, stringData: {password: " + PASSWORD + "}}");
+        YamlText.object("{apiVersion: v1, kind: Secret, stringData: {password: " + PASSWORD + "}}");
     ObjectNode cluster =
-        Yaml.object("{apiVersion: v1, kind: Secret, data: {password: " + BASE64 + "}}");
+        YamlText.object("{apiVersion: v1, kind: Secret, data: {password: " + BASE64 + "}}");
 
     SECRETS.normalize(git);
     SECRETS.normalize(cluster);
@@ -37,7 +37,8 @@ class SecretNormalizerTest {
 
   @Test
   void normalizingTwiceChangesNothing() {
-    ObjectNode secret = Yaml.object("{apiVersion: v1, kind: Secret, data: {k: " + BASE64 + "}}");
+    ObjectNode secret =
+        YamlText.object("{apiVersion: v1, kind: Secret, data: {k: " + BASE64 + "}}");
     SECRETS.normalize(secret);
     ObjectNode once = secret.deepCopy();
 
@@ -48,11 +49,12 @@ class SecretNormalizerTest {
 
   @Test
   void otherKindsAreLeftAlone() {
-    ObjectNode configMap = Yaml.object("{apiVersion: v1, kind: ConfigMap, data: {k: v}}");
+    ObjectNode configMap = YamlText.object("{apiVersion: v1, kind: ConfigMap, data: {k: v}}");
 
     SECRETS.normalize(configMap);
 
-    assertThat(configMap).isEqualTo(Yaml.object("{apiVersion: v1, kind: ConfigMap, data: {k: v}}"));
+    assertThat(configMap)
+        .isEqualTo(YamlText.object("{apiVersion: v1, kind: ConfigMap, data: {k: v}}"));
   }
 
   @Test

@@ -3,7 +3,7 @@ package io.driftwatch.diff.normalize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.driftwatch.diff.Yaml;
+import io.driftwatch.diff.YamlText;
 import org.junit.jupiter.api.Test;
 
 class ServerMetadataNormalizerTest {
@@ -40,13 +40,13 @@ class ServerMetadataNormalizerTest {
 
   @Test
   void serverSetMetadataStatusAndBookkeepingAnnotationsAreDropped() {
-    ObjectNode manifest = Yaml.object(LIVE);
+    ObjectNode manifest = YamlText.object(LIVE);
 
     ServerMetadataNormalizer.normalize(manifest);
 
     assertThat(manifest)
         .isEqualTo(
-            Yaml.object(
+            YamlText.object(
                 """
                 apiVersion: apps/v1
                 kind: Deployment
@@ -62,14 +62,14 @@ class ServerMetadataNormalizerTest {
 
   @Test
   void theNormalizedCopyEqualsNormalizingInPlaceAndLeavesTheSourceAlone() {
-    ObjectNode source = Yaml.object(LIVE);
-    ObjectNode inPlace = Yaml.object(LIVE);
+    ObjectNode source = YamlText.object(LIVE);
+    ObjectNode inPlace = YamlText.object(LIVE);
     ServerMetadataNormalizer.normalize(inPlace);
 
     ObjectNode copy = ServerMetadataNormalizer.normalizedCopy(source);
 
     assertThat(copy).isEqualTo(inPlace);
-    assertThat(source).isEqualTo(Yaml.object(LIVE));
+    assertThat(source).isEqualTo(YamlText.object(LIVE));
     ((ObjectNode) copy.get("spec")).put("replicas", 9);
     assertThat(source.at("/spec/replicas").asInt()).isEqualTo(2);
   }

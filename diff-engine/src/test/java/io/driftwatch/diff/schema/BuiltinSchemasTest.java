@@ -2,7 +2,7 @@ package io.driftwatch.diff.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.driftwatch.diff.Yaml;
+import io.driftwatch.diff.YamlText;
 import org.junit.jupiter.api.Test;
 
 class BuiltinSchemasTest {
@@ -10,7 +10,7 @@ class BuiltinSchemasTest {
   @Test
   void deploymentContainersAreKeyedByNameWithQuantityResources() {
     SchemaNode deployment =
-        BuiltinSchemas.forManifest(Yaml.object("{apiVersion: apps/v1, kind: Deployment}"));
+        BuiltinSchemas.forManifest(YamlText.object("{apiVersion: apps/v1, kind: Deployment}"));
     SchemaNode containers =
         deployment.field("spec").field("template").field("spec").field("containers");
 
@@ -24,18 +24,19 @@ class BuiltinSchemasTest {
   @Test
   void theApiVersionDoesNotMatterOnlyTheGroup() {
     assertThat(
-            BuiltinSchemas.forManifest(Yaml.object("{apiVersion: apps/v1beta2, kind: Deployment}")))
+            BuiltinSchemas.forManifest(
+                YamlText.object("{apiVersion: apps/v1beta2, kind: Deployment}")))
         .isSameAs(
-            BuiltinSchemas.forManifest(Yaml.object("{apiVersion: apps/v1, kind: Deployment}")));
+            BuiltinSchemas.forManifest(YamlText.object("{apiVersion: apps/v1, kind: Deployment}")));
   }
 
   @Test
   void aCustomKindNamedLikeABuiltInOneHasNoSchema() {
     assertThat(
             BuiltinSchemas.forManifest(
-                Yaml.object("{apiVersion: example.com/v1, kind: Deployment}")))
+                YamlText.object("{apiVersion: example.com/v1, kind: Deployment}")))
         .isNull();
-    assertThat(BuiltinSchemas.forManifest(Yaml.object("{apiVersion: v1, kind: ConfigMap}")))
+    assertThat(BuiltinSchemas.forManifest(YamlText.object("{apiVersion: v1, kind: ConfigMap}")))
         .isNull();
   }
 
@@ -101,24 +102,25 @@ class BuiltinSchemasTest {
   void servicePortsAreKeyedByPortAndProtocolDefaultingToTcp() {
     ListKey key = BuiltinSchemas.forKind("", "Service").field("spec").field("ports").listKey();
 
-    assertThat(key.keyOf(Yaml.node("{port: 80}")))
-        .isEqualTo(key.keyOf(Yaml.node("{port: 80, protocol: TCP, name: http}")))
-        .isNotEqualTo(key.keyOf(Yaml.node("{port: 80, protocol: UDP}")));
+    assertThat(key.keyOf(YamlText.node("{port: 80}")))
+        .isEqualTo(key.keyOf(YamlText.node("{port: 80, protocol: TCP, name: http}")))
+        .isNotEqualTo(key.keyOf(YamlText.node("{port: 80, protocol: UDP}")));
   }
 
   @Test
   void tolerationsAreASetByKeyOperatorAndEffect() {
     ListKey key = BuiltinSchemas.forKind("", "Pod").field("spec").field("tolerations").listKey();
 
-    assertThat(key.keyOf(Yaml.node("{key: a, effect: NoSchedule}")))
-        .isEqualTo(key.keyOf(Yaml.node("{key: a, operator: Equal, effect: NoSchedule, value: x}")))
-        .isNotEqualTo(key.keyOf(Yaml.node("{key: a, operator: Exists, effect: NoSchedule}")))
-        .isNotEqualTo(key.keyOf(Yaml.node("{key: a, effect: NoExecute}")));
+    assertThat(key.keyOf(YamlText.node("{key: a, effect: NoSchedule}")))
+        .isEqualTo(
+            key.keyOf(YamlText.node("{key: a, operator: Equal, effect: NoSchedule, value: x}")))
+        .isNotEqualTo(key.keyOf(YamlText.node("{key: a, operator: Exists, effect: NoSchedule}")))
+        .isNotEqualTo(key.keyOf(YamlText.node("{key: a, effect: NoExecute}")));
   }
 
   @Test
   void aListItemThatIsNotAnObjectHasNoKey() {
-    assertThat(ListKey.of("name").keyOf(Yaml.node("web"))).isNull();
+    assertThat(ListKey.of("name").keyOf(YamlText.node("web"))).isNull();
   }
 
   @Test

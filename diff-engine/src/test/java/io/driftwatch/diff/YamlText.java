@@ -8,11 +8,11 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.UncheckedIOException;
 
 /** Test manifests written as YAML text blocks. */
-public final class Yaml {
+public final class YamlText {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-  private Yaml() {}
+  private YamlText() {}
 
   /** The YAML (or JSON) document {@code text} as an object. */
   public static ObjectNode object(String text) {
