@@ -1,6 +1,24 @@
 package io.driftwatch.diff;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.driftwatch.diff.compare.Difference;
+import io.driftwatch.diff.compare.SubsetComparator;
+import io.driftwatch.diff.managed.ManagedFields;
+import io.driftwatch.diff.managed.OwnedFields;
+import io.driftwatch.diff.managed.Ownership;
+import io.driftwatch.diff.normalize.EmptyValueNormalizer;
+import io.driftwatch.diff.normalize.QuantityNormalizer;
+import io.driftwatch.diff.normalize.SecretNormalizer;
+import io.driftwatch.diff.normalize.ServerMetadataNormalizer;
+import io.driftwatch.diff.schema.BuiltinSchemas;
+import io.driftwatch.diff.schema.SchemaNode;
+import io.driftwatch.model.DriftType;
+import io.driftwatch.model.FieldDiff;
+import io.driftwatch.model.FieldOwner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Decides, for one resource, whether desired and live agree. See the package documentation and
@@ -9,9 +27,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class DiffEngine {
 
   private final DiffOptions options;
+  private final SecretNormalizer secrets;
 
   public DiffEngine(DiffOptions options) {
     this.options = options;
+    this.secrets = new SecretNormalizer(options.redactor());
   }
 
   /**
@@ -21,6 +41,67 @@ public final class DiffEngine {
    * @throws IllegalArgumentException when both are null
    */
   public DiffResult diff(ObjectNode desired, ObjectNode live) {
-    throw new UnsupportedOperationException("not implemented yet " + options);
+    return diff(desired, live, ManagedFields.of(live));
+  }
+
+  /**
+   * As {@link #diff(ObjectNode, ObjectNode)}, with the live object's ownership given apart from it
+   * (as {@code LiveState} carries it), for a live manifest whose managedFields were stripped.
+   *
+   * @throws IllegalArgumentException when both manifests are null
+   */
+  public DiffResult diff(ObjectNode desired, ObjectNode live, ManagedFields managed) {
+    if (desired == null && live == null) {
+      throw new IllegalArgumentException("Nothing to compare: both desired and live are absent");
+    }
+    if (optedOut(desired) || optedOut(live)) {
+      return new DiffResult(DriftType.NONE, List.of());
+    }
+    if (live == null) {
+      return new DiffResult(DriftType.MISSING_LIVE, List.of());
+    }
+    if (desired == null) {
+      return new DiffResult(DriftType.EXTRA_LIVE, List.of());
+    }
+    SchemaNode schema = BuiltinSchemas.forManifest(desired.has("kind") ? desired : live);
+
+    ObjectNode want = ServerMetadataNormalizer.normalizedCopy(desired);
+    secrets.normalize(want);
+    EmptyValueNormalizer.normalizeDesired(want);
+    QuantityNormalizer.normalize(want, schema);
+
+    ObjectNode have = ServerMetadataNormalizer.normalizedCopy(live);
+    secrets.normalize(have);
+    EmptyValueNormalizer.normalizeLive(have);
+    QuantityNormalizer.normalize(have, schema);
+
+    options.ignoreRules().apply(want, managed);
+    options.ignoreRules().apply(have, managed);
+
+    // Resolved only now: the ignore rules may have removed fields and shifted list items.
+    Ownership ownership = managed.against(have);
+    Set<String> gitops = options.gitopsManagers();
+    OwnedFields lingering = managed.isEmpty() ? null : ownership.ownedBy(gitops::contains);
+    List<Difference> differences = SubsetComparator.compare(want, have, schema, lingering);
+    if (differences.isEmpty()) {
+      return new DiffResult(DriftType.NONE, List.of());
+    }
+    List<FieldDiff> fields = new ArrayList<>(differences.size());
+    for (Difference difference : differences) {
+      FieldOwner owner =
+          difference.livePointer() == null
+              ? null
+              : ownership.ownerOf(difference.livePointer()).orElse(null);
+      fields.add(new FieldDiff(difference.path(), difference.desired(), difference.live(), owner));
+    }
+    return new DiffResult(DriftType.MODIFIED, fields);
+  }
+
+  private boolean optedOut(JsonNode manifest) {
+    if (manifest == null || options.optOutAnnotation() == null) {
+      return false;
+    }
+    JsonNode value = manifest.path("metadata").path("annotations").get(options.optOutAnnotation());
+    return value != null && "true".equals(value.asText());
   }
 }

@@ -1,0 +1,92 @@
+package io.driftwatch.diff.normalize;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Drops what the API server or a controller writes and Git never declares: {@code status}, the
+ * server-set metadata fields and the bookkeeping annotations of kubectl and the Deployment
+ * controller.
+ */
+public final class ServerMetadataNormalizer {
+
+  /** Metadata fields the API server sets. */
+  public static final Set<String> SERVER_METADATA =
+      Set.of(
+          "uid",
+          "resourceVersion",
+          "generation",
+          "creationTimestamp",
+          "managedFields",
+          "selfLink",
+          "deletionTimestamp",
+          "deletionGracePeriodSeconds");
+
+  /** Annotations that record how an object was applied or rolled out, not what it should be. */
+  public static final Set<String> BOOKKEEPING_ANNOTATIONS =
+      Set.of(
+          "kubectl.kubernetes.io/last-applied-configuration", "deployment.kubernetes.io/revision");
+
+  private ServerMetadataNormalizer() {}
+
+  /** Removes the server-set parts of {@code manifest} in place. */
+  public static void normalize(ObjectNode manifest) {
+    manifest.remove("status");
+    JsonNode metadata = manifest.get("metadata");
+    if (metadata instanceof ObjectNode) {
+      ObjectNode meta = (ObjectNode) metadata;
+      meta.remove(SERVER_METADATA);
+      JsonNode annotations = meta.get("annotations");
+      if (annotations instanceof ObjectNode) {
+        ((ObjectNode) annotations).remove(BOOKKEEPING_ANNOTATIONS);
+      }
+    }
+  }
+
+  /**
+   * A deep copy of {@code manifest} without its server-set parts. The parts it drops are never
+   * copied, which matters for live objects whose managedFields and status outweigh their spec.
+   */
+  public static ObjectNode normalizedCopy(ObjectNode manifest) {
+    ObjectNode copy = JsonNodeFactory.instance.objectNode();
+    for (Map.Entry<String, JsonNode> field : manifest.properties()) {
+      String name = field.getKey();
+      JsonNode value = field.getValue();
+      if ("status".equals(name)) {
+        continue;
+      }
+      if ("metadata".equals(name) && value.isObject()) {
+        copy.set(name, metadataCopy(value));
+      } else {
+        copy.set(name, value.deepCopy());
+      }
+    }
+    return copy;
+  }
+
+  private static ObjectNode metadataCopy(JsonNode metadata) {
+    ObjectNode copy = JsonNodeFactory.instance.objectNode();
+    for (Map.Entry<String, JsonNode> field : metadata.properties()) {
+      String name = field.getKey();
+      if (SERVER_METADATA.contains(name)) {
+        continue;
+      }
+      JsonNode value = field.getValue();
+      if ("annotations".equals(name) && value.isObject()) {
+        ObjectNode annotations = JsonNodeFactory.instance.objectNode();
+        for (Map.Entry<String, JsonNode> annotation : value.properties()) {
+          if (!BOOKKEEPING_ANNOTATIONS.contains(annotation.getKey())) {
+            annotations.set(annotation.getKey(), annotation.getValue().deepCopy());
+          }
+        }
+        copy.set(name, annotations);
+      } else {
+        copy.set(name, value.deepCopy());
+      }
+    }
+    return copy;
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * Normalisers that bring desired and live to one form before they are compared
+ * (docs/drift-semantics.md §3): server-set metadata and status dropped, Secret values replaced by
+ * their keyed HMAC, empty values treated as absent, quantities made comparable by value. Each works
+ * in place on a copy the engine owns.
+ */
+package io.driftwatch.diff.normalize;

@@ -1,0 +1,65 @@
+package io.driftwatch.diff.normalize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.driftwatch.diff.YamlText;
+import io.driftwatch.model.secret.SecretRedactor;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+class SecretNormalizerTest {
+
+  private static final SecretNormalizer SECRETS =
+      new SecretNormalizer(
+          new SecretRedactor("0123456789abcdef-test-key".getBytes(StandardCharsets.UTF_8)));
+
+  private static final String PASSWORD = "hunter2-correct-horse";
+  private static final String BASE64 =
+      Base64.getEncoder().encodeToString(PASSWORD.getBytes(StandardCharsets.UTF_8));
+
+  @Test
+  void stringDataAndBase64DataOfTheSameValueBecomeTheSameHmac() {
+    ObjectNode git =
+        YamlText.object("{apiVersion: v1, kind: Secret, stringData: {password: " + PASSWORD + "}}");
+    ObjectNode cluster =
+        YamlText.object("{apiVersion: v1, kind: Secret, data: {password: " + BASE64 + "}}");
+
+    SECRETS.normalize(git);
+    SECRETS.normalize(cluster);
+
+    assertThat(git).isEqualTo(cluster);
+    assertThat(git.at("/data/password").asText()).startsWith(SecretRedactor.PREFIX);
+    assertThat(git.toString()).doesNotContain(PASSWORD).doesNotContain(BASE64);
+  }
+
+  @Test
+  void normalizingTwiceChangesNothing() {
+    ObjectNode secret =
+        YamlText.object("{apiVersion: v1, kind: Secret, data: {k: " + BASE64 + "}}");
+    SECRETS.normalize(secret);
+    ObjectNode once = secret.deepCopy();
+
+    SECRETS.normalize(secret);
+
+    assertThat(secret).isEqualTo(once);
+  }
+
+  @Test
+  void otherKindsAreLeftAlone() {
+    ObjectNode configMap = YamlText.object("{apiVersion: v1, kind: ConfigMap, data: {k: v}}");
+
+    SECRETS.normalize(configMap);
+
+    assertThat(configMap)
+        .isEqualTo(YamlText.object("{apiVersion: v1, kind: ConfigMap, data: {k: v}}"));
+  }
+
+  @Test
+  void aRedactorIsRequired() {
+    assertThatThrownBy(() -> new SecretNormalizer(null))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
