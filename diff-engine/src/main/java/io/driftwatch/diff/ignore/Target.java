@@ -1,0 +1,7 @@
+package io.driftwatch.diff.ignore;
+
+/** Which objects a rule applies to. */
+interface Target {
+
+  boolean matches(ObjectIdentity object);
+}
