@@ -1,7 +1,6 @@
 package io.driftwatch.diff.corpus;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.Map;
 
 /** Value comparison as the corpus means it: numbers by value, everything else exactly. */
@@ -34,8 +33,7 @@ final class JsonValues {
       if (expected.size() != actual.size()) {
         return false;
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = expected.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : expected.properties()) {
         if (!actual.has(e.getKey()) || !matches(e.getValue(), actual.get(e.getKey()))) {
           return false;
         }
