@@ -109,6 +109,16 @@ class DocumentFileReaderTest {
   }
 
   @Test
+  void anEndlessStreamIsCutOneBytePastTheLimit() {
+    // A pipe (kubectl get ... | driftwatch diff --live /dev/stdin) has no size to check first.
+    YamlLimits small = new YamlLimits(1024, 1024 * 1024, 50, 100, 500_000);
+
+    assertThatThrownBy(() -> new DocumentFileReader(small).read(Path.of("/dev/zero")))
+        .isInstanceOf(DiffInputException.class)
+        .hasMessageContaining("/dev/zero: is more than 1024 bytes");
+  }
+
+  @Test
   void jsonNestedBeyondTheDepthLimitIsRefused() throws IOException {
     Path file = write("deep.json", "[".repeat(500) + "]".repeat(500));
 
