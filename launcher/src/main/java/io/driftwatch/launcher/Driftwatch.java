@@ -1,6 +1,7 @@
 package io.driftwatch.launcher;
 
 import io.driftwatch.launcher.command.AlertSinkCommand;
+import io.driftwatch.launcher.command.DiffCommand;
 import io.driftwatch.launcher.command.DriftStreamCommand;
 import io.driftwatch.launcher.command.IngestClusterCommand;
 import io.driftwatch.launcher.command.IngestGitCommand;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Command;
       IngestClusterCommand.class,
       DriftStreamCommand.class,
       AlertSinkCommand.class,
+      DiffCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {"", "Docs: README.md and docs/ in the driftwatch repository."})
