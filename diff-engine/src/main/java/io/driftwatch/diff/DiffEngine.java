@@ -75,8 +75,10 @@ public final class DiffEngine {
     EmptyValueNormalizer.normalizeLive(have);
     QuantityNormalizer.normalize(have, schema);
 
-    options.ignoreRules().apply(want, managed);
-    options.ignoreRules().apply(have, managed);
+    // Rules pick their objects by what Git declares (labels included), so both sides lose the same
+    // fields.
+    options.ignoreRules().apply(want, desired, managed);
+    options.ignoreRules().apply(have, desired, managed);
 
     // Resolved only now: the ignore rules may have removed fields and shifted list items.
     Ownership ownership = managed.against(have);

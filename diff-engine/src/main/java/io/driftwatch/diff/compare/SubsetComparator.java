@@ -133,7 +133,13 @@ public final class SubsetComparator {
       int l = item.getKey();
       if (l < live.size() && !matched[l]) {
         path.pushItem(-1, l);
-        reportLingering(item.getValue(), live.get(l));
+        if (item.getValue().isMember()) {
+          // The GitOps manager created this item (it owns "."), so Git removed the whole item.
+          String pointer = path.livePointer();
+          liveOnly.add(new Difference(pointer, null, live.get(l), pointer));
+        } else {
+          reportLingering(item.getValue(), live.get(l));
+        }
         path.pop();
       }
     }
@@ -155,7 +161,9 @@ public final class SubsetComparator {
   /** Reports each GitOps-owned leaf of a value only live has, by its pointer into live. */
   private void reportLingering(OwnedFields owned, JsonNode live) {
     if (owned.isLeaf()) {
-      if (isReconcilerMark()) {
+      // Owning a map as a leaf means owning it empty (Git declared `{}`); what fills it belongs to
+      // other managers. An atomic list owned as a leaf is owned whole, so it still lingers.
+      if (isReconcilerMark() || (live.isObject() && !live.isEmpty())) {
         return;
       }
       String pointer = path.livePointer();

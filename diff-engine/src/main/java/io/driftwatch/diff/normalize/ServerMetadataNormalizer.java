@@ -1,6 +1,7 @@
 package io.driftwatch.diff.normalize;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
@@ -9,7 +10,8 @@ import java.util.Set;
 /**
  * Drops what the API server or a controller writes and Git never declares: {@code status}, the
  * server-set metadata fields and the bookkeeping annotations of kubectl and the Deployment
- * controller.
+ * controller. Templates nested in a spec (pod templates, a CronJob's job template) lose their
+ * {@code creationTimestamp} too: exports from a cluster write it there as {@code null}.
  */
 public final class ServerMetadataNormalizer {
 
@@ -32,20 +34,6 @@ public final class ServerMetadataNormalizer {
 
   private ServerMetadataNormalizer() {}
 
-  /** Removes the server-set parts of {@code manifest} in place. */
-  public static void normalize(ObjectNode manifest) {
-    manifest.remove("status");
-    JsonNode metadata = manifest.get("metadata");
-    if (metadata instanceof ObjectNode) {
-      ObjectNode meta = (ObjectNode) metadata;
-      meta.remove(SERVER_METADATA);
-      JsonNode annotations = meta.get("annotations");
-      if (annotations instanceof ObjectNode) {
-        ((ObjectNode) annotations).remove(BOOKKEEPING_ANNOTATIONS);
-      }
-    }
-  }
-
   /**
    * A deep copy of {@code manifest} without its server-set parts. The parts it drops are never
    * copied, which matters for live objects whose managedFields and status outweigh their spec.
@@ -61,8 +49,31 @@ public final class ServerMetadataNormalizer {
       if ("metadata".equals(name) && value.isObject()) {
         copy.set(name, metadataCopy(value));
       } else {
-        copy.set(name, value.deepCopy());
+        copy.set(name, withoutTemplateTimestamps(value));
       }
+    }
+    return copy;
+  }
+
+  /** A deep copy in which every nested {@code metadata} object lacks {@code creationTimestamp}. */
+  private static JsonNode withoutTemplateTimestamps(JsonNode node) {
+    if (node.isArray()) {
+      ArrayNode copy = JsonNodeFactory.instance.arrayNode(node.size());
+      for (JsonNode item : node) {
+        copy.add(withoutTemplateTimestamps(item));
+      }
+      return copy;
+    }
+    if (!node.isObject()) {
+      return node.deepCopy();
+    }
+    ObjectNode copy = JsonNodeFactory.instance.objectNode();
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
+      JsonNode value = withoutTemplateTimestamps(field.getValue());
+      if ("metadata".equals(field.getKey()) && value instanceof ObjectNode nested) {
+        nested.remove("creationTimestamp");
+      }
+      copy.set(field.getKey(), value);
     }
     return copy;
   }

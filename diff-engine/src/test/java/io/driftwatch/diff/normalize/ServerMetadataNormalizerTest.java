@@ -40,9 +40,7 @@ class ServerMetadataNormalizerTest {
 
   @Test
   void serverSetMetadataStatusAndBookkeepingAnnotationsAreDropped() {
-    ObjectNode manifest = YamlText.object(LIVE);
-
-    ServerMetadataNormalizer.normalize(manifest);
+    ObjectNode manifest = ServerMetadataNormalizer.normalizedCopy(YamlText.object(LIVE));
 
     assertThat(manifest)
         .isEqualTo(
@@ -61,16 +59,37 @@ class ServerMetadataNormalizerTest {
   }
 
   @Test
-  void theNormalizedCopyEqualsNormalizingInPlaceAndLeavesTheSourceAlone() {
+  void theCopyLeavesTheSourceAlone() {
     ObjectNode source = YamlText.object(LIVE);
-    ObjectNode inPlace = YamlText.object(LIVE);
-    ServerMetadataNormalizer.normalize(inPlace);
 
     ObjectNode copy = ServerMetadataNormalizer.normalizedCopy(source);
 
-    assertThat(copy).isEqualTo(inPlace);
     assertThat(source).isEqualTo(YamlText.object(LIVE));
     ((ObjectNode) copy.get("spec")).put("replicas", 9);
     assertThat(source.at("/spec/replicas").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void nestedTemplatesLoseTheirCreationTimestamp() {
+    ObjectNode cronJob =
+        YamlText.object(
+            """
+            apiVersion: batch/v1
+            kind: CronJob
+            metadata: {name: nightly, creationTimestamp: "2024-01-01T00:00:00Z"}
+            spec:
+              jobTemplate:
+                metadata: {creationTimestamp: null, labels: {job: nightly}}
+                spec:
+                  template:
+                    metadata: {creationTimestamp: null}
+                    spec: {containers: [{name: run, image: busybox}]}
+            """);
+
+    ObjectNode copy = ServerMetadataNormalizer.normalizedCopy(cronJob);
+
+    assertThat(copy.at("/spec/jobTemplate/metadata").toString())
+        .isEqualTo("{\"labels\":{\"job\":\"nightly\"}}");
+    assertThat(copy.at("/spec/jobTemplate/spec/template/metadata").isEmpty()).isTrue();
   }
 }
