@@ -1,5 +1,7 @@
 package io.driftwatch.drift;
 
+import io.driftwatch.diff.DiffOptions;
+import io.driftwatch.model.secret.SecretRedactor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -14,8 +16,10 @@ import java.util.Objects;
  *     dir by default); kept across restarts so that restoring from the changelogs is incremental
  * @param commitInterval how often offsets and transactions are committed; with exactly-once this is
  *     also how long downstream readers wait at most for a result
+ * @param comparison how desired and live are compared: GitOps field managers and ignore rules
  */
-public record DriftStreamConfig(String applicationId, Path stateDir, Duration commitInterval) {
+public record DriftStreamConfig(
+    String applicationId, Path stateDir, Duration commitInterval, DiffOptions comparison) {
 
   /** The default {@code application.id}. */
   public static final String DEFAULT_APPLICATION_ID = "driftwatch-drift-stream";
@@ -33,6 +37,7 @@ public record DriftStreamConfig(String applicationId, Path stateDir, Duration co
               + DEFAULT_APPLICATION_ID);
     }
     Objects.requireNonNull(stateDir, "drift-stream stateDir");
+    Objects.requireNonNull(comparison, "drift-stream comparison");
     if (commitInterval == null || commitInterval.isNegative() || commitInterval.isZero()) {
       throw new IllegalArgumentException(
           "drift-stream commitInterval must be positive, was "
@@ -46,6 +51,18 @@ public record DriftStreamConfig(String applicationId, Path stateDir, Duration co
   /** Every default, with the state kept under {@code dataDir/drift-stream}. */
   public static DriftStreamConfig defaults(Path dataDir) {
     return new DriftStreamConfig(
-        DEFAULT_APPLICATION_ID, dataDir.resolve(DEFAULT_STATE_SUBDIR), DEFAULT_COMMIT_INTERVAL);
+        DEFAULT_APPLICATION_ID,
+        dataDir.resolve(DEFAULT_STATE_SUBDIR),
+        DEFAULT_COMMIT_INTERVAL,
+        defaultComparison());
+  }
+
+  /**
+   * The engine's defaults. Its Secret redactor gets a throwaway key: ingest has already replaced
+   * every Secret value by its digest, and redaction leaves digests as they are, so this one only
+   * guards against unredacted input.
+   */
+  public static DiffOptions defaultComparison() {
+    return DiffOptions.defaults(SecretRedactor.withRandomKey());
   }
 }

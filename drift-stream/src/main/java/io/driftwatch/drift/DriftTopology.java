@@ -1,7 +1,6 @@
 package io.driftwatch.drift;
 
-import io.driftwatch.drift.diff.ManifestComparator;
-import io.driftwatch.drift.diff.SubsetComparator;
+import io.driftwatch.diff.DiffEngine;
 import io.driftwatch.drift.episode.DriftEpisode;
 import io.driftwatch.drift.episode.DriftEpisodeProcessor;
 import io.driftwatch.drift.episode.DriftOutput;
@@ -53,13 +52,10 @@ public final class DriftTopology {
 
   private DriftTopology() {}
 
-  /** The topology with the default comparison ({@link SubsetComparator}). */
+  /**
+   * The topology, comparing desired with live by the diff engine under {@code config.comparison()}.
+   */
   public static Topology build(DriftStreamConfig config) {
-    return build(config, new SubsetComparator());
-  }
-
-  /** The topology comparing desired with live through {@code comparator}. */
-  public static Topology build(DriftStreamConfig config, ManifestComparator comparator) {
     StreamsBuilder builder = new StreamsBuilder(namingEnforced(config));
 
     KTable<ResourceKey, DesiredState> desired =
@@ -88,7 +84,10 @@ public final class DriftTopology {
 
     KStream<ResourceKey, DriftOutput> outputs =
         desired
-            .outerJoin(live, new VerdictJoiner(comparator), Named.as(VERDICT_JOIN))
+            .outerJoin(
+                live,
+                new VerdictJoiner(new DiffEngine(config.comparison())),
+                Named.as(VERDICT_JOIN))
             .toStream(Named.as(VERDICT_STREAM))
             .<ResourceKey, DriftOutput>process(
                 () -> new DriftEpisodeProcessor(EPISODE_STORE),

@@ -24,14 +24,23 @@ class DriftStreamConfigTest {
 
   @Test
   void blankApplicationIdIsRefusedNamingTheKey() {
-    assertThatThrownBy(() -> new DriftStreamConfig(" ", Path.of("x"), Duration.ofMillis(100)))
+    assertThatThrownBy(
+            () ->
+                new DriftStreamConfig(
+                    " ",
+                    Path.of("x"),
+                    Duration.ofMillis(100),
+                    DriftStreamConfig.defaultComparison()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("applicationId");
   }
 
   @Test
   void nonPositiveCommitIntervalIsRefused() {
-    assertThatThrownBy(() -> new DriftStreamConfig("app", Path.of("x"), Duration.ZERO))
+    assertThatThrownBy(
+            () ->
+                new DriftStreamConfig(
+                    "app", Path.of("x"), Duration.ZERO, DriftStreamConfig.defaultComparison()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("commitInterval");
   }
@@ -47,7 +56,12 @@ class DriftStreamConfigTest {
 
     Properties props =
         DriftStream.streamsProperties(
-            new DriftStreamConfig("app", Path.of("state"), Duration.ofMillis(250)), kafka);
+            new DriftStreamConfig(
+                "app",
+                Path.of("state"),
+                Duration.ofMillis(250),
+                DriftStreamConfig.defaultComparison()),
+            kafka);
 
     assertThat(props)
         .containsEntry("bootstrap.servers", "broker:9092")

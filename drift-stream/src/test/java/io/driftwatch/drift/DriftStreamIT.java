@@ -63,7 +63,11 @@ class DriftStreamIT {
     ResourceKey web = ResourceKey.of(cluster, "apps/v1", "Deployment", "shop", "web");
     ResourceKey api = ResourceKey.of(cluster, "apps/v1", "Deployment", "shop", "api");
     DriftStreamConfig config =
-        new DriftStreamConfig("drift-it-" + suffix, stateDir, Duration.ofMillis(100));
+        new DriftStreamConfig(
+            "drift-it-" + suffix,
+            stateDir,
+            Duration.ofMillis(100),
+            DriftStreamConfig.defaultComparison());
 
     try (TopicProbe<ResourceKey, DriftEvent> events = probe(bootstrap, Topics.DRIFT_EVENTS);
         TopicProbe<ResourceKey, DriftStatus> statuses = probe(bootstrap, Topics.DRIFT_STATUS);

@@ -3,6 +3,7 @@ package io.driftwatch.drift;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.driftwatch.model.DeadLetter;
@@ -12,6 +13,7 @@ import io.driftwatch.model.DriftStatus;
 import io.driftwatch.model.DriftTransition;
 import io.driftwatch.model.DriftType;
 import io.driftwatch.model.FieldDiff;
+import io.driftwatch.model.FieldOwner;
 import io.driftwatch.model.KafkaSettings;
 import io.driftwatch.model.LiveState;
 import io.driftwatch.model.ResourceKey;
@@ -56,7 +58,11 @@ class DriftTopologyTest {
   @BeforeEach
   void startDriver() {
     DriftStreamConfig config =
-        new DriftStreamConfig("drift-topology-test", stateDir, Duration.ofMillis(100));
+        new DriftStreamConfig(
+            "drift-topology-test",
+            stateDir,
+            Duration.ofMillis(100),
+            DriftStreamConfig.defaultComparison());
     Properties props = DriftStream.streamsProperties(config, KafkaSettings.of("unused:9092"));
     // TopologyTestDriver's exactly-once emulation drops the records a deserialization handler
     // sends (KIP-1034); DriftStreamIT checks the dead letter under real exactly-once.
@@ -107,6 +113,30 @@ class DriftTopologyTest {
     assertThat(current.syncStatus()).isEqualTo(SyncStatus.OUT_OF_SYNC);
     assertThat(current.driftType()).isEqualTo(DriftType.MODIFIED);
     assertThat(current.since()).isEqualTo(START.plusSeconds(30));
+  }
+
+  @Test
+  void theDriftEventNamesWhoSetTheFieldFromLiveManagedFields() throws JsonProcessingException {
+    startSynced();
+    ArrayNode managedFields =
+        (ArrayNode)
+            Json.mapper()
+                .readTree(
+                    "[{\"manager\":\"kubectl-scale\",\"operation\":\"Update\","
+                        + "\"time\":\"2026-03-01T10:05:00Z\",\"subresource\":\"scale\","
+                        + "\"fieldsType\":\"FieldsV1\",\"fieldsV1\":{\"f:spec\":{\"f:replicas\":{}}}}]");
+
+    live.pipeInput(
+        WEB, LiveState.of(WEB, "43", START, deployment(5, "web:1", true), null, managedFields));
+
+    DriftEvent opened = singleEvent();
+    assertThat(opened.diffs())
+        .containsExactly(
+            new FieldDiff(
+                "/spec/replicas",
+                IntNode.valueOf(2),
+                IntNode.valueOf(5),
+                new FieldOwner("kubectl-scale", "Update", Instant.parse("2026-03-01T10:05:00Z"))));
   }
 
   @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -36,6 +37,17 @@ public final class SecretRedactor {
           "The Secret HMAC key must be at least " + MIN_KEY_BYTES + " bytes");
     }
     this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
+  }
+
+  /**
+   * A redactor with a fresh random key, for comparisons whose digests never leave the process (a
+   * {@code driftwatch diff} run, or drift-stream's defensive pass over input that ingest already
+   * redacted).
+   */
+  public static SecretRedactor withRandomKey() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return new SecretRedactor(key);
   }
 
   /** True for a core Secret manifest, the only kind whose values are redacted. */

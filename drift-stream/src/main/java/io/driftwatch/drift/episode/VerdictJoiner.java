@@ -1,11 +1,10 @@
 package io.driftwatch.drift.episode;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.driftwatch.drift.diff.ManifestComparator;
+import io.driftwatch.diff.DiffEngine;
+import io.driftwatch.diff.DiffResult;
+import io.driftwatch.diff.managed.ManagedFields;
 import io.driftwatch.model.DesiredState;
 import io.driftwatch.model.DriftType;
-import io.driftwatch.model.FieldDiff;
 import io.driftwatch.model.LiveState;
 import io.driftwatch.model.SyncStatus;
 import java.util.List;
@@ -13,35 +12,35 @@ import java.util.Objects;
 import org.apache.kafka.streams.kstream.ValueJoiner;
 
 /**
- * Turns the desired and live sides of one resource (either may be absent) into a {@link Verdict}. A
- * resource that Git does not declare yields no verdict: telling an unmanaged object from an {@code
- * EXTRA_LIVE} one needs the reconciler's ownership marks, which this stage does not read yet.
+ * Turns the desired and live sides of one resource (either may be absent) into a {@link Verdict}
+ * through the diff engine, with live's managedFields for attribution. A resource that Git does not
+ * declare yields no verdict: telling an unmanaged object from an {@code EXTRA_LIVE} one needs the
+ * reconciler's ownership marks, which this stage does not read yet.
  */
 public final class VerdictJoiner implements ValueJoiner<DesiredState, LiveState, Verdict> {
 
-  private final ManifestComparator comparator;
+  private final DiffEngine engine;
 
-  public VerdictJoiner(ManifestComparator comparator) {
-    this.comparator = Objects.requireNonNull(comparator, "comparator");
+  public VerdictJoiner(DiffEngine engine) {
+    this.engine = Objects.requireNonNull(engine, "engine");
   }
 
   @Override
   public Verdict apply(DesiredState desired, LiveState live) {
-    if (desired == null) {
+    if (desired == null || desired.manifest() == null) {
       return null;
     }
-    if (live == null) {
+    if (live == null || live.manifest() == null) {
       return new Verdict(
           SyncStatus.OUT_OF_SYNC, DriftType.MISSING_LIVE, List.of(), desired.commit());
     }
-    List<FieldDiff> diffs =
-        comparator.compare(orEmpty(desired.manifest()), orEmpty(live.manifest()));
-    return diffs.isEmpty()
-        ? new Verdict(SyncStatus.SYNCED, DriftType.NONE, List.of(), desired.commit())
-        : new Verdict(SyncStatus.OUT_OF_SYNC, DriftType.MODIFIED, diffs, desired.commit());
-  }
-
-  private static ObjectNode orEmpty(ObjectNode manifest) {
-    return manifest == null ? JsonNodeFactory.instance.objectNode() : manifest;
+    DiffResult result =
+        engine.diff(
+            desired.manifest(), live.manifest(), ManagedFields.ofEntries(live.managedFields()));
+    return switch (result.type()) {
+      case NONE -> new Verdict(SyncStatus.SYNCED, DriftType.NONE, List.of(), desired.commit());
+      default ->
+          new Verdict(SyncStatus.OUT_OF_SYNC, result.type(), result.fields(), desired.commit());
+    };
   }
 }

@@ -19,7 +19,6 @@ import java.io.Console;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -51,7 +50,6 @@ import picocli.CommandLine.Option;
 public final class DiffCommand implements Callable<Integer> {
 
   /** The Secret HMAC key is made fresh per run: only equality within this run matters. */
-  private static final int SECRET_KEY_BYTES = 32;
 
   /** How the report is written. */
   public enum OutputFormat {
@@ -137,9 +135,7 @@ public final class DiffCommand implements Callable<Integer> {
     if (namespace.isBlank()) {
       throw new DiffInputException("--namespace must not be empty");
     }
-    byte[] key = new byte[SECRET_KEY_BYTES];
-    new SecureRandom().nextBytes(key);
-    SecretRedactor redactor = new SecretRedactor(key);
+    SecretRedactor redactor = SecretRedactor.withRandomKey();
     DocumentFileReader documents = new DocumentFileReader(YamlLimits.DEFAULTS);
     ManifestFileReader manifests = new ManifestFileReader(documents, redactor);
     IgnoreRules ignore =

@@ -1,5 +1,6 @@
 package io.driftwatch.launcher.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 
@@ -58,5 +59,12 @@ public record ConfigFile(
   public record Kind(String apiVersion, String kind, String plural, Boolean namespaced) {}
 
   /** {@code driftStream:} the Kafka Streams application. */
-  public record DriftStream(String applicationId, String commitInterval) {}
+  public record DriftStream(String applicationId, String commitInterval, Comparison comparison) {}
+
+  /**
+   * {@code driftStream.comparison:} how desired and live are compared; the ignore rules take Argo
+   * CD's and Flux's formats as they are (docs/drift-semantics.md §7).
+   */
+  public record Comparison(
+      List<String> gitopsManagers, JsonNode ignoreDifferences, JsonNode ignore) {}
 }

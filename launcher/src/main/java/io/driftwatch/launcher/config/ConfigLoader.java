@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.driftwatch.alert.AlertSinkConfig;
+import io.driftwatch.diff.DiffOptions;
+import io.driftwatch.diff.ignore.IgnoreRules;
 import io.driftwatch.drift.DriftStreamConfig;
 import io.driftwatch.ingest.cluster.ClusterConfig;
 import io.driftwatch.ingest.cluster.ClusterIngestConfig;
@@ -352,7 +355,8 @@ public final class ConfigLoader {
 
     private DriftStreamConfig driftStream(Path dataDir) {
       ConfigFile.DriftStream d =
-          Optional.ofNullable(in.driftStream()).orElse(new ConfigFile.DriftStream(null, null));
+          Optional.ofNullable(in.driftStream())
+              .orElse(new ConfigFile.DriftStream(null, null, null));
       DriftStreamConfig defaults = DriftStreamConfig.defaults(dataDir);
       String applicationId =
           blank(d.applicationId()) ? defaults.applicationId() : d.applicationId();
@@ -368,7 +372,44 @@ public final class ConfigLoader {
           commit = parsed;
         }
       }
-      return new DriftStreamConfig(applicationId, defaults.stateDir(), commit);
+      return new DriftStreamConfig(
+          applicationId,
+          defaults.stateDir(),
+          commit,
+          comparison(d.comparison(), defaults.comparison()));
+    }
+
+    private DiffOptions comparison(ConfigFile.Comparison c, DiffOptions defaults) {
+      if (c == null) {
+        return defaults;
+      }
+      DiffOptions options = defaults;
+      if (c.gitopsManagers() != null) {
+        if (c.gitopsManagers().stream().anyMatch(Validation::blank)) {
+          problems.add("driftStream.comparison.gitopsManagers: names must not be empty");
+        } else {
+          options =
+              new DiffOptions(
+                  Set.copyOf(c.gitopsManagers()),
+                  options.ignoreRules(),
+                  options.redactor(),
+                  options.optOutAnnotation());
+        }
+      }
+      ObjectNode rules = JsonNodeFactory.instance.objectNode();
+      if (c.ignoreDifferences() != null) {
+        rules.set("ignoreDifferences", c.ignoreDifferences());
+      }
+      if (c.ignore() != null) {
+        rules.set("ignore", c.ignore());
+      }
+      try {
+        return options.withIgnoreRules(
+            IgnoreRules.parse(rules, file.getFileName() + ": driftStream.comparison"));
+      } catch (IllegalArgumentException e) {
+        problems.add("driftStream.comparison: " + e.getMessage());
+        return options;
+      }
     }
 
     private boolean validName(String key, String value, String hint) {

@@ -153,6 +153,47 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void comparisonRulesInBothDialectsReachTheEngine() throws IOException {
+    Path file =
+        write(
+            MINIMAL
+                + """
+                driftStream:
+                  comparison:
+                    gitopsManagers: [kustomize-controller, my-applier]
+                    ignoreDifferences:
+                      - {group: apps, kind: Deployment, jsonPointers: [/spec/replicas]}
+                    ignore:
+                      - paths: [/spec/template/metadata/annotations]
+                        target: {kind: Deployment}
+                """);
+
+    DriftwatchConfig config = new ConfigLoader(Map.of()).load(file);
+
+    assertThat(config.driftStream().comparison().gitopsManagers())
+        .containsExactlyInAnyOrder("kustomize-controller", "my-applier");
+    assertThat(config.driftStream().comparison().ignoreRules().isEmpty()).isFalse();
+  }
+
+  @Test
+  void aBadIgnoreRuleIsAConfigurationErrorNamingTheEntry() throws IOException {
+    Path file =
+        write(
+            MINIMAL
+                + """
+                driftStream:
+                  comparison:
+                    ignoreDifferences:
+                      - {group: apps, kind: Deployment, jsonPointer: [/spec/replicas]}
+                """);
+
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(file))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("driftStream.comparison")
+        .hasMessageContaining("jsonPointer");
+  }
+
+  @Test
   void clientPropertiesCannotRedefineTheBootstrapServers() throws IOException {
     Path file = write(MINIMAL + "kafka:\n  properties:\n    bootstrap.servers: elsewhere:9092\n");
 
