@@ -2,6 +2,7 @@ package io.driftwatch.launcher.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.driftwatch.model.KubernetesObjects;
 import io.driftwatch.model.secret.SecretRedactor;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,38 +44,19 @@ public final class ManifestFileReader {
       throw new DiffInputException(
           origin + ": not a Kubernetes object (a " + typeOf(document) + ", not a mapping)");
     }
-    if (isList(document)) {
+    if (KubernetesObjects.isList(document)) {
       JsonNode items = document.get("items");
       for (int j = 0; j < items.size(); j++) {
         collect(items.get(j), origin + ", item " + (j + 1) + " of the List", out);
       }
       return;
     }
-    List<String> missing = new ArrayList<>();
-    if (!isNonBlankText(document.get("apiVersion"))) {
-      missing.add("apiVersion");
-    }
-    if (!isNonBlankText(document.get("kind"))) {
-      missing.add("kind");
-    }
-    if (!isNonBlankText(document.path("metadata").get("name"))) {
-      missing.add("metadata.name");
-    }
+    List<String> missing = KubernetesObjects.missingIdentity(document);
     if (!missing.isEmpty()) {
       throw new DiffInputException(
           origin + ": not a Kubernetes object: missing " + String.join(", ", missing));
     }
     out.add(new ManifestDocument(redactor.redact((ObjectNode) document), origin));
-  }
-
-  private static boolean isList(JsonNode document) {
-    String kind = document.path("kind").asText("");
-    return document.path("items").isArray()
-        && (kind.equals("List") || (kind.endsWith("List") && document.has("apiVersion")));
-  }
-
-  private static boolean isNonBlankText(JsonNode node) {
-    return node != null && node.isTextual() && !node.asText().isBlank();
   }
 
   private static String typeOf(JsonNode node) {

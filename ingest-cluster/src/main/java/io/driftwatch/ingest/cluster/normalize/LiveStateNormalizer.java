@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.driftwatch.model.KubernetesObjects;
 import io.driftwatch.model.LiveState;
 import io.driftwatch.model.ResourceKey;
 import io.driftwatch.model.secret.SecretRedactor;
@@ -18,26 +19,6 @@ import java.util.Objects;
  * values are replaced by their keyed HMAC. A pure function of its input and the clock.
  */
 public final class LiveStateNormalizer {
-
-  /** Metadata the API server sets on every object; never part of what Git could have said. */
-  static final List<String> SERVER_SET_METADATA =
-      List.of(
-          "uid",
-          "resourceVersion",
-          "generation",
-          "creationTimestamp",
-          "managedFields",
-          "selfLink",
-          "deletionTimestamp",
-          "deletionGracePeriodSeconds");
-
-  /**
-   * Annotations written by kubectl and controllers. last-applied-configuration repeats the whole
-   * object (a Secret's values included); the revision counter moves on every rollout.
-   */
-  static final List<String> BOOKKEEPING_ANNOTATIONS =
-      List.of(
-          "kubectl.kubernetes.io/last-applied-configuration", "deployment.kubernetes.io/revision");
 
   private static final List<String> MANAGED_FIELDS_KEPT =
       List.of("manager", "operation", "time", "subresource", "fieldsType", "fieldsV1");
@@ -81,10 +62,10 @@ public final class LiveStateNormalizer {
     ObjectNode metadata = (ObjectNode) manifest.get("metadata");
     String resourceVersion = textOrNull(metadata.get("resourceVersion"));
     ArrayNode managedFields = managedFields(metadata.get("managedFields"));
-    metadata.remove(SERVER_SET_METADATA);
+    metadata.remove(KubernetesObjects.SERVER_SET_METADATA);
     JsonNode annotations = metadata.get("annotations");
     if (annotations instanceof ObjectNode annotationMap) {
-      annotationMap.remove(BOOKKEEPING_ANNOTATIONS);
+      annotationMap.remove(KubernetesObjects.BOOKKEEPING_ANNOTATIONS);
     }
     dropIfEmpty(metadata, "annotations");
     dropIfEmpty(metadata, "labels");

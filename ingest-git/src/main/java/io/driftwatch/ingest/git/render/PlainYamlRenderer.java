@@ -2,6 +2,7 @@ package io.driftwatch.ingest.git.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.driftwatch.model.KubernetesObjects;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +81,7 @@ public final class PlainYamlRenderer implements ManifestRenderer {
                   + ", not a mapping)"));
       return;
     }
-    if (isList(document)) {
+    if (KubernetesObjects.isList(document)) {
       JsonNode items = document.path("items");
       for (int j = 0; j < items.size(); j++) {
         collect(
@@ -88,7 +89,7 @@ public final class PlainYamlRenderer implements ManifestRenderer {
       }
       return;
     }
-    List<String> missing = missingFields(document);
+    List<String> missing = KubernetesObjects.missingIdentity(document);
     if (!missing.isEmpty()) {
       errors.add(
           new RenderError(
@@ -112,30 +113,6 @@ public final class PlainYamlRenderer implements ManifestRenderer {
       case BOOLEAN -> "a boolean";
       default -> "a " + document.getNodeType().name().toLowerCase(Locale.ROOT);
     };
-  }
-
-  private static boolean isList(JsonNode document) {
-    String kind = document.path("kind").asText("");
-    return document.path("items").isArray()
-        && (kind.equals("List") || (kind.endsWith("List") && document.has("apiVersion")));
-  }
-
-  private static List<String> missingFields(JsonNode document) {
-    List<String> missing = new ArrayList<>();
-    if (!isNonBlankText(document.get("apiVersion"))) {
-      missing.add("apiVersion");
-    }
-    if (!isNonBlankText(document.get("kind"))) {
-      missing.add("kind");
-    }
-    if (!isNonBlankText(document.path("metadata").get("name"))) {
-      missing.add("metadata.name");
-    }
-    return missing;
-  }
-
-  private static boolean isNonBlankText(JsonNode node) {
-    return node != null && node.isTextual() && !node.asText().isBlank();
   }
 
   /** kustomize's config (not an object for the cluster): by apiVersion, or by file name. */
