@@ -1,5 +1,6 @@
 package io.driftwatch.diff.ignore;
 
+import io.driftwatch.model.LabelSelector;
 import java.util.regex.Pattern;
 
 /**
@@ -13,8 +14,8 @@ record FluxTarget(
     Pattern kind,
     Pattern name,
     Pattern namespace,
-    Selector labelSelector,
-    Selector annotationSelector)
+    LabelSelector labelSelector,
+    LabelSelector annotationSelector)
     implements Target {
 
   /** The target of an entry without one: every object. */

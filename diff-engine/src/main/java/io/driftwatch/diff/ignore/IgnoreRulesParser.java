@@ -1,6 +1,7 @@
 package io.driftwatch.diff.ignore;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.driftwatch.model.LabelSelector;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -283,13 +284,13 @@ final class IgnoreRulesParser {
     }
   }
 
-  private Selector selector(JsonNode target, String key, String where) {
+  private LabelSelector selector(JsonNode target, String key, String where) {
     String text = string(target, key, where);
     if (text == null || text.isBlank()) {
       return null;
     }
     try {
-      return Selector.parse(text);
+      return LabelSelector.parse(text);
     } catch (IllegalArgumentException e) {
       throw fail(
           where + "." + key,

@@ -1,4 +1,4 @@
-package io.driftwatch.diff.ignore;
+package io.driftwatch.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * (x,y)}, {@code a notin (x)}, {@code a}, {@code !a}, joined by commas (all must hold). The empty
  * selector matches every object.
  */
-final class Selector {
+public final class LabelSelector {
 
   private static final String NAME = "[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?";
   private static final Pattern KEY = Pattern.compile("([a-z0-9]([-a-z0-9.]*[a-z0-9])?/)?" + NAME);
@@ -47,7 +47,7 @@ final class Selector {
 
   private final List<Requirement> requirements;
 
-  private Selector(List<Requirement> requirements) {
+  private LabelSelector(List<Requirement> requirements) {
     this.requirements = requirements;
   }
 
@@ -56,16 +56,16 @@ final class Selector {
    *
    * @throws IllegalArgumentException naming the problem when the text is not a valid selector
    */
-  static Selector parse(String text) {
+  public static LabelSelector parse(String text) {
     List<Requirement> requirements = new ArrayList<>();
     for (String part : splitTopLevel(text)) {
       requirements.add(requirement(part.trim()));
     }
-    return new Selector(List.copyOf(requirements));
+    return new LabelSelector(List.copyOf(requirements));
   }
 
   /** Whether the labels (or annotations) {@code map}, an object or a missing node, match. */
-  boolean matches(JsonNode map) {
+  public boolean matches(JsonNode map) {
     for (Requirement requirement : requirements) {
       if (!requirement.matches(map)) {
         return false;

@@ -1,20 +1,24 @@
-package io.driftwatch.diff.ignore;
+package io.driftwatch.model;
 
-import static io.driftwatch.diff.ignore.Yaml.node;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.driftwatch.model.serde.Json;
 import org.junit.jupiter.api.Test;
 
-class SelectorTest {
+class LabelSelectorTest {
 
   private static final JsonNode LABELS =
-      node("{app: web, tier: frontend, example.com/team: payments}");
+      Json.mapper()
+          .createObjectNode()
+          .put("app", "web")
+          .put("tier", "frontend")
+          .put("example.com/team", "payments");
 
   private static boolean matches(String selector) {
-    return Selector.parse(selector).matches(LABELS);
+    return LabelSelector.parse(selector).matches(LABELS);
   }
 
   @Test
@@ -57,23 +61,24 @@ class SelectorTest {
 
   @Test
   void objectWithoutLabelsMatchesOnlyNegativeRequirements() {
-    assertThat(Selector.parse("!canary,app!=web").matches(MissingNode.getInstance())).isTrue();
-    assertThat(Selector.parse("app").matches(MissingNode.getInstance())).isFalse();
+    assertThat(LabelSelector.parse("!canary,app!=web").matches(MissingNode.getInstance())).isTrue();
+    assertThat(LabelSelector.parse("app").matches(MissingNode.getInstance())).isFalse();
   }
 
   @Test
   void emptySelectorMatchesEverything() {
-    assertThat(Selector.parse("").matches(MissingNode.getInstance())).isTrue();
+    assertThat(LabelSelector.parse("").matches(MissingNode.getInstance())).isTrue();
   }
 
   @Test
   void malformedSelectorsAreRejectedWithTheProblem() {
-    assertThatThrownBy(() -> Selector.parse("tier in ()"))
+    assertThatThrownBy(() -> LabelSelector.parse("tier in ()"))
         .hasMessageContaining("in needs at least one value");
-    assertThatThrownBy(() -> Selector.parse("app=web)")).hasMessageContaining("closes nothing");
-    assertThatThrownBy(() -> Selector.parse("replicas>2"))
+    assertThatThrownBy(() -> LabelSelector.parse("app=web)"))
+        .hasMessageContaining("closes nothing");
+    assertThatThrownBy(() -> LabelSelector.parse("replicas>2"))
         .hasMessageContaining("\"replicas>2\" is not a valid key");
-    assertThatThrownBy(() -> Selector.parse("app=we b"))
+    assertThatThrownBy(() -> LabelSelector.parse("app=we b"))
         .hasMessageContaining("\"we b\" is not a valid value");
   }
 }
