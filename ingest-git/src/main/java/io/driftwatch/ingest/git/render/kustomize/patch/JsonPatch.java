@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.flipkart.zjsonpatch.CompatibilityFlags;
-import com.flipkart.zjsonpatch.JsonPatchApplicationException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -41,16 +40,23 @@ public final class JsonPatch {
     JsonNode document = target.deepCopy();
     for (int index = 0; index < operations.size(); index++) {
       JsonNode operation = operations.get(index);
-      ArrayNode single = JsonNodeFactory.instance.arrayNode(1);
       try {
-        single.add(resolveNegativeIndices(operation, document));
-        com.flipkart.zjsonpatch.JsonPatch.validate(single, FLAGS);
-        if (isRootPath(operation)) {
-          document = com.flipkart.zjsonpatch.JsonPatch.apply(single, document, FLAGS);
-        } else {
-          com.flipkart.zjsonpatch.JsonPatch.applyInPlace(single, document, FLAGS);
+        for (JsonNode step : steps(operation, document)) {
+          JsonNode prepared = prepare(step, document);
+          if (prepared == null) {
+            continue;
+          }
+          ArrayNode single = JsonNodeFactory.instance.arrayNode(1).add(prepared);
+          com.flipkart.zjsonpatch.JsonPatch.validate(single, FLAGS);
+          if (isRootPath(prepared)) {
+            document = com.flipkart.zjsonpatch.JsonPatch.apply(single, document, FLAGS);
+          } else {
+            com.flipkart.zjsonpatch.JsonPatch.applyInPlace(single, document, FLAGS);
+          }
         }
-      } catch (JsonPatchApplicationException | IllegalArgumentException e) {
+      } catch (RuntimeException e) {
+        // zjsonpatch reports most failures as JsonPatchApplicationException, some (an array
+        // index used on an object) as IllegalStateException or IllegalArgumentException.
         throw new PatchException(describe(index, operation) + " failed: " + reason(operation, e));
       }
     }
@@ -94,64 +100,142 @@ public final class JsonPatch {
   }
 
   /**
-   * Rewrites negative array indices in {@code path} and {@code from} into the positive ones
-   * evanphx/json-patch would use, against the document as it is before this operation.
+   * A move whose destination counts from the end of a list is applied as evanphx applies every
+   * move: remove, then add, the destination index being read after the removal.
    */
-  private static JsonNode resolveNegativeIndices(JsonNode operation, JsonNode document) {
+  private static List<JsonNode> steps(JsonNode operation, JsonNode document) {
+    if (operation instanceof ObjectNode map
+        && map.path("op").asText().equals("move")
+        && map.path("path").asText("").contains("/-")
+        && map.path("from").isTextual()) {
+      String from = map.get("from").asText();
+      if (from.contains("/-")) {
+        from = resolvePointer(from, document, false);
+      }
+      JsonNode value = locate(document, from);
+      if (value != null) {
+        ObjectNode remove = JsonNodeFactory.instance.objectNode().put("op", "remove");
+        remove.put("path", from);
+        ObjectNode add = JsonNodeFactory.instance.objectNode().put("op", "add");
+        add.set("path", map.get("path"));
+        add.set("value", value);
+        return List.of(remove, add);
+      }
+    }
+    return List.of(operation);
+  }
+
+  private static JsonNode locate(JsonNode document, String pointer) {
+    if (!pointer.startsWith("/")) {
+      return pointer.isEmpty() ? document : null;
+    }
+    JsonNode node = document;
+    for (String token : tokens(pointer)) {
+      if (node == null) {
+        return null;
+      }
+      node = child(node, token);
+    }
+    return node;
+  }
+
+  /**
+   * Turns an operation into the one zjsonpatch must apply to behave as evanphx/json-patch does for
+   * kustomize, or null when evanphx would do nothing (a test that null equals a missing field).
+   */
+  private static JsonNode prepare(JsonNode operation, JsonNode document) {
     if (!(operation instanceof ObjectNode map)) {
       return operation;
     }
-    boolean add = "add".equals(map.path("op").asText());
-    ObjectNode resolved = null;
+    String op = map.path("op").asText();
+    // add, copy and move insert at their path: there -1 appends and "-" is the end of a list
+    boolean inserts = op.equals("add") || op.equals("copy") || op.equals("move");
+    ObjectNode prepared = map;
     for (String field : new String[] {"path", "from"}) {
       JsonNode pointer = map.get(field);
-      if (pointer == null || !pointer.isTextual() || !pointer.asText().contains("/-")) {
-        continue;
-      }
-      String rewritten = resolvePointer(pointer.asText(), document, add && field.equals("path"));
-      if (!rewritten.equals(pointer.asText())) {
-        if (resolved == null) {
-          resolved = map.deepCopy();
+      if (pointer != null && pointer.isTextual() && pointer.asText().contains("/-")) {
+        String resolved =
+            resolvePointer(pointer.asText(), document, inserts && field.equals("path"));
+        if (!resolved.equals(pointer.asText())) {
+          prepared = prepared == map ? map.deepCopy() : prepared;
+          prepared.put(field, resolved);
         }
-        resolved.put(field, rewritten);
       }
     }
-    return resolved == null ? operation : resolved;
+    if (op.equals("copy") && isMissingField(document, prepared.path("from").asText(null))) {
+      // evanphx reads a missing field as null and copies that
+      ObjectNode add = JsonNodeFactory.instance.objectNode();
+      add.put("op", "add");
+      add.set("path", prepared.get("path"));
+      add.putNull("value");
+      return add;
+    }
+    if (op.equals("test")
+        && (prepared.get("value") == null || prepared.get("value").isNull())
+        && isMissingField(document, prepared.path("path").asText(null))) {
+      return null;
+    }
+    return prepared;
   }
 
-  private static String resolvePointer(String pointer, JsonNode document, boolean addTarget) {
+  /** True when the pointer names a field that its (existing) parent object does not have. */
+  private static boolean isMissingField(JsonNode document, String pointer) {
+    if (pointer == null || !pointer.startsWith("/")) {
+      return false;
+    }
+    List<String> tokens = tokens(pointer);
+    JsonNode node = document;
+    for (int i = 0; i < tokens.size() - 1 && node != null; i++) {
+      node = child(node, tokens.get(i));
+    }
+    return node != null && node.isObject() && !node.has(unescape(tokens.get(tokens.size() - 1)));
+  }
+
+  /**
+   * Rewrites negative array indices into the positive ones evanphx/json-patch would use, against
+   * the document as it is before this operation, and rejects "-" where evanphx does.
+   */
+  private static String resolvePointer(String pointer, JsonNode document, boolean insertTarget) {
     if (!pointer.startsWith("/")) {
       return pointer;
     }
-    List<String> tokens = new ArrayList<>();
-    for (String raw : pointer.substring(1).split("/", -1)) {
-      tokens.add(raw);
-    }
+    List<String> tokens = tokens(pointer);
     JsonNode node = document;
     boolean changed = false;
     for (int i = 0; i < tokens.size() && node != null; i++) {
       String token = tokens.get(i);
+      boolean last = i == tokens.size() - 1;
       if (node.isArray()) {
+        if (token.equals("-") && !(last && insertTarget)) {
+          throw new IllegalArgumentException(
+              "\"-\" names the end of a list only as the last step of an add, copy or move path");
+        }
         if (NEGATIVE_INDEX.matcher(token).matches()) {
-          int size = node.size();
-          boolean last = i == tokens.size() - 1;
-          long index = Long.parseLong(token) + size + (last && addTarget ? 1 : 0);
+          long index = Long.parseLong(token) + node.size() + (last && insertTarget ? 1 : 0);
           if (index >= 0) {
             token = Long.toString(index);
             tokens.set(i, token);
             changed = true;
           }
         }
-        node =
-            token.matches("[0-9]+") && token.length() < 10
-                ? node.get(Integer.parseInt(token))
-                : null;
-      } else if (node.isObject()) {
-        node = node.get(token.replace("~1", "/").replace("~0", "~"));
-      } else {
-        node = null;
       }
+      node = child(node, token);
     }
     return changed ? "/" + String.join("/", tokens) : pointer;
+  }
+
+  private static List<String> tokens(String pointer) {
+    return new ArrayList<>(List.of(pointer.substring(1).split("/", -1)));
+  }
+
+  private static JsonNode child(JsonNode node, String token) {
+    if (node.isArray()) {
+      return token.matches("[0-9]{1,9}") ? node.get(Integer.parseInt(token)) : null;
+    }
+    return node.isObject() ? node.get(unescape(token)) : null;
+  }
+
+  private static String unescape(String token) {
+    return token.replace("~1", "/").replace("~0", "~");
   }
 }

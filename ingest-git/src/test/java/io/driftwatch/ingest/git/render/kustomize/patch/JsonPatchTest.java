@@ -69,6 +69,18 @@ class JsonPatchTest {
   }
 
   @Test
+  void endOfListMarkerOnlyWorksWhereSomethingIsInserted() {
+    // kubectl kustomize: error in remove for path: '/spec/template/spec/containers/0/args/-':
+    // strconv.Atoi: parsing "-": invalid syntax
+    assertThatThrownBy(
+            () ->
+                apply("[{\"op\":\"remove\",\"path\":\"/spec/template/spec/containers/0/args/-\"}]"))
+        .isInstanceOf(PatchException.class)
+        .hasMessageStartingWith(
+            "JSON patch operation 0 (remove /spec/template/spec/containers/0/args/-) failed");
+  }
+
+  @Test
   void passingTestLetsTheNextOperationsApply() throws Exception {
     ObjectNode result =
         apply(
