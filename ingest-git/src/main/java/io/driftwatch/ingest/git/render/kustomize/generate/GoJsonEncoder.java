@@ -2,6 +2,8 @@ package io.driftwatch.ingest.git.render.kustomize.generate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -117,6 +119,21 @@ final class GoJsonEncoder {
         .append(HEX[cp & 0xF]);
   }
 
+  /**
+   * The fewest significant digits that read back as the same double, as Go's strconv finds them.
+   * Double.toString is not enough on Java 17: it prints 1e23 as 9.999999999999999E22.
+   */
+  static BigDecimal shortestDecimal(double value) {
+    BigDecimal exact = new BigDecimal(value);
+    for (int digits = 1; digits < 17; digits++) {
+      BigDecimal rounded = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+      if (rounded.doubleValue() == value) {
+        return rounded.stripTrailingZeros();
+      }
+    }
+    return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+  }
+
   /** strconv.FormatFloat as encoding/json calls it: shortest digits, 'e' outside [1e-6, 1e21). */
   static String formatFloat64(double value) {
     if (Double.isNaN(value) || Double.isInfinite(value)) {
@@ -126,7 +143,7 @@ final class GoJsonEncoder {
     if (value == 0) {
       return (1 / value < 0) ? "-0" : "0";
     }
-    BigDecimal shortest = new BigDecimal(Double.toString(value)).stripTrailingZeros();
+    BigDecimal shortest = shortestDecimal(value);
     double abs = Math.abs(value);
     if (abs >= 1e-6 && abs < 1e21) {
       return shortest.toPlainString();
