@@ -54,6 +54,9 @@ final class GeneratedObjectBuilder {
         String text = utf8(value);
         if (text == null) {
           binaryData.put(key, WrappedBase64.encode(value));
+        } else if (UnprintableValues.problem(text) != null) {
+          throw new GeneratorException(
+              args.label() + ": the value of key '" + key + "' " + UnprintableValues.problem(text));
         } else {
           data.put(key, text);
         }
