@@ -26,6 +26,9 @@ public final class ResourceGenerators {
    */
   public static List<Generated> generate(JsonNode kustomization, FileSource files)
       throws GeneratorException {
+    if (kustomization == null || !kustomization.isObject()) {
+      throw new GeneratorException("the kustomization must be a map");
+    }
     KustomizationFields fields = new KustomizationFields(kustomization, "kustomization");
     GeneratorOptions global =
         GeneratorOptions.parse(fields.object("generatorOptions"), "generatorOptions");
