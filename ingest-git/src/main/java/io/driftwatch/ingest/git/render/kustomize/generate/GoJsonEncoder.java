@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -31,10 +30,7 @@ final class GoJsonEncoder {
     if (node == null || node.isNull() || node.isMissingNode()) {
       out.append("null");
     } else if (node.isObject()) {
-      List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        fields.add(it.next());
-      }
+      List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(node.properties());
       fields.sort((a, b) -> compareCodePoints(a.getKey(), b.getKey()));
       out.append('{');
       for (int i = 0; i < fields.size(); i++) {

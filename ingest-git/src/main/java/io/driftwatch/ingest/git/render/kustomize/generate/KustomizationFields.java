@@ -2,7 +2,6 @@ package io.driftwatch.ingest.git.render.kustomize.generate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +23,8 @@ final class KustomizationFields {
   }
 
   void requireKnown(Set<String> known) throws GeneratorException {
-    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
+      String name = field.getKey();
       if (!known.contains(name)) {
         throw new GeneratorException(where + ": unknown field '" + name + "'");
       }
@@ -85,8 +84,7 @@ final class KustomizationFields {
       throw wrongType(field, "a map of strings");
     }
     Map<String, String> out = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : value.properties()) {
       JsonNode item = entry.getValue();
       if (item.isNull()) {
         out.put(entry.getKey(), "");
