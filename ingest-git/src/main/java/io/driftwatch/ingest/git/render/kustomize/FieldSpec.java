@@ -10,7 +10,8 @@ import java.util.List;
  * kustomize's field spec: a slash-separated path into objects of a group/version/kind (an empty
  * part matches any), and whether missing fields on the way are created. Sequences met on the way
  * are walked element by element, as kustomize does ({@code containers[]} and {@code containers}
- * mean the same); {@code \/} escapes a slash inside a key such as an annotation name.
+ * mean the same, except that a missing {@code containers[]} is never created); {@code \/} escapes a
+ * slash inside a key such as an annotation name.
  */
 record FieldSpec(String group, String version, String kind, String path, boolean create) {
 
@@ -53,15 +54,18 @@ record FieldSpec(String group, String version, String kind, String path, boolean
     }
     String segment = segments.get(index);
     if (index == segments.size() - 1) {
-      visitor.visit(object, segment);
+      visitor.visit(object, strip(segment));
       return;
     }
-    JsonNode child = object.get(segment);
+    boolean sequence = segment.endsWith("[]");
+    String field = sequence ? segment.substring(0, segment.length() - 2) : segment;
+    JsonNode child = object.get(field);
     if (child == null || child.isNull()) {
-      if (!create) {
+      // A missing sequence is not created: there is no element to put the field in.
+      if (!create || sequence) {
         return;
       }
-      child = object.putObject(segment);
+      child = object.putObject(field);
     }
     walk(child, segments, index + 1, visitor);
   }
@@ -75,13 +79,13 @@ record FieldSpec(String group, String version, String kind, String path, boolean
         current.append('/');
         i++;
       } else if (c == '/') {
-        segments.add(strip(current.toString()));
+        segments.add(current.toString());
         current.setLength(0);
       } else {
         current.append(c);
       }
     }
-    segments.add(strip(current.toString()));
+    segments.add(current.toString());
     return segments;
   }
 

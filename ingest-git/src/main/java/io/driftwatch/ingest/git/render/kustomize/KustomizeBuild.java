@@ -12,6 +12,7 @@ import io.driftwatch.ingest.git.render.kustomize.generate.ResourceGenerators;
 import io.driftwatch.model.KubernetesObjects;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -147,13 +148,17 @@ final class KustomizeBuild {
 
   private void accumulateResources(Kustomization k, List<KustomizeResource> resources)
       throws KustomizeException, IOException {
+    Map<String, KustomizeResource> index = new HashMap<>();
+    for (KustomizeResource resource : resources) {
+      index.putIfAbsent(key(resource.currentId()), resource);
+    }
     for (String entry : k.resources()) {
       String where = "resources entry '" + entry + "'";
       String path = resolve(k, where, entry);
       Optional<byte[]> content = read(k, where, path);
       if (content.isPresent()) {
         for (KustomizeResource resource : parseResources(k, where, path, content.get())) {
-          append(k, where, resources, resource);
+          append(k, where, resources, index, resource);
         }
         continue;
       }
@@ -167,7 +172,7 @@ final class KustomizeBuild {
       accumulate(base, built, Optional.empty());
       stack.remove(stack.size() - 1);
       for (KustomizeResource resource : built) {
-        append(k, where, resources, resource);
+        append(k, where, resources, index, resource);
       }
     }
   }
@@ -301,22 +306,31 @@ final class KustomizeBuild {
   }
 
   private static void append(
-      Kustomization k, String where, List<KustomizeResource> resources, KustomizeResource added)
+      Kustomization k,
+      String where,
+      List<KustomizeResource> resources,
+      Map<String, KustomizeResource> index,
+      KustomizeResource added)
       throws KustomizeException {
     ResId id = added.currentId();
-    for (KustomizeResource existing : resources) {
-      if (existing.currentId().sameAs(id)) {
-        throw k.error(
-            where,
-            id
-                + " from "
-                + added.path()
-                + " is already in the build (from "
-                + existing.path()
-                + "); kustomize refuses the same object twice");
-      }
+    KustomizeResource existing = index.putIfAbsent(key(id), added);
+    if (existing != null) {
+      throw k.error(
+          where,
+          id
+              + " from "
+              + added.path()
+              + " is already in the build (from "
+              + existing.path()
+              + "); kustomize refuses the same object twice");
     }
     resources.add(added);
+  }
+
+  /** What makes two ids the same object for kustomize (see {@link ResId#sameAs}). */
+  private static String key(ResId id) {
+    return String.join(
+        "\u0000", id.group(), id.version(), id.kind(), id.effectiveNamespace(), id.name());
   }
 
   private void runGenerators(Kustomization k, List<KustomizeResource> resources)

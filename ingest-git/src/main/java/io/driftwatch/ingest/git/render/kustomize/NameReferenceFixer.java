@@ -4,8 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -18,54 +22,83 @@ import java.util.function.Predicate;
  */
 final class NameReferenceFixer {
 
-  private final List<KustomizeResource> resources;
   private final String kustomizationPath;
 
+  /** Ids do not change while references are fixed; computing them once keeps this linear. */
+  private final Map<KustomizeResource, ResId> currentIds = new IdentityHashMap<>();
+
+  private final Map<KustomizeResource, ResId> originalIds = new IdentityHashMap<>();
+  private final Map<String, List<KustomizeResource>> byPreviousName = new HashMap<>();
+  private final Map<String, List<KustomizeResource>> byOriginalNamespace = new HashMap<>();
+  private final Map<String, List<KustomizeResource>> byCurrentNamespace = new HashMap<>();
+
   private NameReferenceFixer(List<KustomizeResource> resources, String kustomizationPath) {
-    this.resources = resources;
     this.kustomizationPath = kustomizationPath;
+    for (KustomizeResource resource : resources) {
+      ResId current = resource.currentId();
+      ResId original = resource.originalId();
+      currentIds.put(resource, current);
+      originalIds.put(resource, original);
+      Set<String> names = new HashSet<>();
+      for (ResId previous : resource.previousIds()) {
+        if (names.add(previous.name())) {
+          byPreviousName.computeIfAbsent(previous.name(), n -> new ArrayList<>()).add(resource);
+        }
+      }
+      if (!original.clusterScoped()) {
+        byOriginalNamespace
+            .computeIfAbsent(original.effectiveNamespace(), n -> new ArrayList<>())
+            .add(resource);
+      }
+      if (!current.clusterScoped()) {
+        byCurrentNamespace
+            .computeIfAbsent(current.effectiveNamespace(), n -> new ArrayList<>())
+            .add(resource);
+      }
+    }
   }
 
   static void fix(List<KustomizeResource> resources, String kustomizationPath)
       throws KustomizeException {
-    new NameReferenceFixer(resources, kustomizationPath).fixAll();
+    NameReferenceFixer fixer = new NameReferenceFixer(resources, kustomizationPath);
+    if (fixer.byPreviousName.isEmpty()) {
+      return;
+    }
+    for (KustomizeResource referrer : resources) {
+      fixer.fixReferencesIn(referrer);
+    }
   }
 
-  private void fixAll() throws KustomizeException {
-    for (KustomizeResource referrer : resources) {
-      ResId original = referrer.originalId();
-      List<KustomizeResource> visible = null;
-      for (NameReferences.BackReference target : NameReferences.TABLE) {
-        for (FieldSpec spec : target.referrers()) {
-          if (!spec.selects(original)) {
-            continue;
-          }
-          if (visible == null) {
-            visible = visibleTo(referrer);
-          }
-          Referral referral = new Referral(referrer, target, spec, visible);
-          spec.visit(referrer.object(), referral::update);
+  private void fixReferencesIn(KustomizeResource referrer) throws KustomizeException {
+    ResId original = originalIds.get(referrer);
+    Predicate<KustomizeResource> visible = null;
+    for (NameReferences.BackReference target : NameReferences.TABLE) {
+      for (FieldSpec spec : target.referrers()) {
+        if (!spec.selects(original)) {
+          continue;
         }
+        if (visible == null) {
+          visible = visibleTo(referrer);
+        }
+        Referral referral = new Referral(referrer, target, spec, visible);
+        spec.visit(referrer.object(), referral::update);
       }
     }
   }
 
   /** The objects a referrer may refer to: kustomize's SubsetThatCouldBeReferencedByResource. */
-  private List<KustomizeResource> visibleTo(KustomizeResource referrer) {
-    ResId id = referrer.currentId();
+  private Predicate<KustomizeResource> visibleTo(KustomizeResource referrer) {
+    ResId id = currentIds.get(referrer);
     if (id.clusterScoped()) {
-      return resources;
+      return target -> true;
     }
     Set<String> subjectNamespaces = serviceAccountSubjectNamespaces(referrer);
-    return resources.stream()
-        .filter(
-            target -> {
-              ResId targetId = target.currentId();
-              return targetId.clusterScoped()
-                  || targetId.sameNamespace(id)
-                  || subjectNamespaces.contains(target.namespace());
-            })
-        .toList();
+    return target -> {
+      ResId targetId = currentIds.get(target);
+      return targetId.clusterScoped()
+          || targetId.sameNamespace(id)
+          || subjectNamespaces.contains(target.namespace());
+    };
   }
 
   private static Set<String> serviceAccountSubjectNamespaces(KustomizeResource referrer) {
@@ -87,17 +120,17 @@ final class NameReferenceFixer {
     private final KustomizeResource referrer;
     private final NameReferences.BackReference target;
     private final FieldSpec spec;
-    private final List<KustomizeResource> candidates;
+    private final Predicate<KustomizeResource> visible;
 
     Referral(
         KustomizeResource referrer,
         NameReferences.BackReference target,
         FieldSpec spec,
-        List<KustomizeResource> candidates) {
+        Predicate<KustomizeResource> visible) {
       this.referrer = referrer;
       this.target = target;
       this.spec = spec;
-      this.candidates = candidates;
+      this.visible = visible;
     }
 
     void update(ObjectNode parent, String field) throws KustomizeException {
@@ -106,7 +139,7 @@ final class NameReferenceFixer {
         return;
       }
       if (value.isTextual()) {
-        KustomizeResource chosen = select(value.asText(), candidates, false);
+        KustomizeResource chosen = select(value.asText(), visible, false);
         if (chosen != null) {
           parent.put(field, chosen.name());
         }
@@ -116,7 +149,7 @@ final class NameReferenceFixer {
         for (int i = 0; i < array.size(); i++) {
           JsonNode element = array.get(i);
           if (element.isTextual()) {
-            KustomizeResource chosen = select(element.asText(), candidates, false);
+            KustomizeResource chosen = select(element.asText(), visible, false);
             if (chosen != null) {
               array.set(i, TextNode.valueOf(chosen.name()));
             }
@@ -132,14 +165,25 @@ final class NameReferenceFixer {
       if (name == null || !name.isTextual()) {
         return;
       }
-      List<KustomizeResource> pool = candidates;
+      Predicate<KustomizeResource> pool = visible;
       JsonNode namespace = map.get("namespace");
       if (namespace != null && namespace.isTextual()) {
-        String wanted = namespace.asText();
-        pool = inNamespace(r -> r.originalId(), wanted);
-        if (pool.isEmpty()) {
-          pool = inNamespace(r -> r.currentId(), wanted);
-        }
+        // kustomize looks among the objects originally in that namespace, and only when there
+        // are none among those currently in it.
+        List<KustomizeResource> originally =
+            byOriginalNamespace.getOrDefault(namespace.asText(), List.of()).stream()
+                .filter(visible)
+                .toList();
+        List<KustomizeResource> group =
+            !originally.isEmpty()
+                ? originally
+                : byCurrentNamespace.getOrDefault(namespace.asText(), List.of()).stream()
+                    .filter(visible)
+                    .toList();
+        Set<KustomizeResource> members =
+            java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        members.addAll(group);
+        pool = members::contains;
       }
       KustomizeResource chosen = select(name.asText(), pool, true);
       if (chosen == null) {
@@ -151,23 +195,12 @@ final class NameReferenceFixer {
       }
     }
 
-    private List<KustomizeResource> inNamespace(
-        java.util.function.Function<KustomizeResource, ResId> id, String namespace) {
-      return candidates.stream()
-          .filter(
-              r -> {
-                ResId rid = id.apply(r);
-                return !rid.clusterScoped() && rid.effectiveNamespace().equals(namespace);
-              })
-          .toList();
-    }
-
     private KustomizeResource select(
-        String oldName, List<KustomizeResource> pool, boolean compareNamespaces)
+        String oldName, Predicate<KustomizeResource> pool, boolean compareNamespaces)
         throws KustomizeException {
       List<KustomizeResource> matches =
-          pool.stream()
-              .filter(anyPrevious(id -> id.name().equals(oldName)))
+          byPreviousName.getOrDefault(oldName, List.of()).stream()
+              .filter(pool)
               .filter(anyPrevious(target::selects))
               .filter(roleRefFilter())
               .filter(this::sameNamespaceAsReferrer)
@@ -200,11 +233,11 @@ final class NameReferenceFixer {
               + " '"
               + oldName
               + "' in "
-              + referrer.currentId()
+              + currentIds.get(referrer)
               + " ("
               + spec.path()
               + ") matches several objects: "
-              + matches.stream().map(r -> r.currentId().toString()).toList());
+              + matches.stream().map(r -> currentIds.get(r).toString()).toList());
     }
 
     private Predicate<KustomizeResource> anyPrevious(Predicate<ResId> test) {
@@ -226,11 +259,11 @@ final class NameReferenceFixer {
     }
 
     private boolean sameNamespaceAsReferrer(KustomizeResource candidate) {
-      ResId referrerId = referrer.currentId();
+      ResId referrerId = currentIds.get(referrer);
       if (referrerId.clusterScoped()) {
         return true;
       }
-      ResId id = candidate.currentId();
+      ResId id = currentIds.get(candidate);
       return id.clusterScoped()
           || candidate.kind().equals("ServiceAccount")
           || id.sameNamespace(referrerId);
