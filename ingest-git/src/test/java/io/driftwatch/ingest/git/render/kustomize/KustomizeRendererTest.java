@@ -339,4 +339,18 @@ class KustomizeRendererTest {
                     + m.manifest().at("/spec/volumes/0/configMap/name").asText())
         .containsExactly("one-p->one-settings", "two-p->two-settings");
   }
+
+  @Test
+  void namePrefixSkipsNamespacesAndApiServicesButNotObjectsInThem() throws IOException {
+    // kubectl kustomize v5.5.0: Namespace foo and APIService v1.x.io keep their names.
+    tree.write("app/kustomization.yaml", "namePrefix: p-\nresources:\n- r.yaml\n")
+        .write(
+            "app/r.yaml",
+            "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: foo\n---\n"
+                + "apiVersion: apiregistration.k8s.io/v1\nkind: APIService\nmetadata:\n"
+                + "  name: v1.x.io\n---\n"
+                + "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: foo\n");
+
+    assertThat(names(tree.render("app"))).containsExactly("foo", "p-c", "v1.x.io");
+  }
 }
