@@ -3,7 +3,6 @@ package io.driftwatch.ingest.git.render.kustomize;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.driftwatch.ingest.git.render.kustomize.generate.Generated;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -72,9 +71,7 @@ final class GeneratorMerger {
     ObjectNode merged = baseMap.deepCopy();
     JsonNode own = into.get(field);
     if (own instanceof ObjectNode ownMap) {
-      Iterator<Map.Entry<String, JsonNode>> entries = ownMap.fields();
-      while (entries.hasNext()) {
-        Map.Entry<String, JsonNode> entry = entries.next();
+      for (Map.Entry<String, JsonNode> entry : ownMap.properties()) {
         merged.set(entry.getKey(), entry.getValue());
       }
     }

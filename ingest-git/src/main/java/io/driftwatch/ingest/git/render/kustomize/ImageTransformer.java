@@ -3,7 +3,6 @@ package io.driftwatch.ingest.git.render.kustomize;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -60,9 +59,7 @@ final class ImageTransformer {
     if (!(node instanceof ObjectNode object)) {
       return;
     }
-    Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : object.properties()) {
       if ((field.getKey().equals("containers") || field.getKey().equals("initContainers"))
           && field.getValue() instanceof ArrayNode containers) {
         for (JsonNode container : containers) {

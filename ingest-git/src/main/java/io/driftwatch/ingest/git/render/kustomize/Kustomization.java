@@ -197,9 +197,7 @@ final class Kustomization {
     if (!value.isObject()) {
       throw error(field, "must be a map of strings");
     }
-    Iterator<Map.Entry<String, JsonNode>> entries = value.fields();
-    while (entries.hasNext()) {
-      Map.Entry<String, JsonNode> entry = entries.next();
+    for (Map.Entry<String, JsonNode> entry : value.properties()) {
       JsonNode item = entry.getValue();
       if (item.isNull()) {
         map.put(entry.getKey(), "");
