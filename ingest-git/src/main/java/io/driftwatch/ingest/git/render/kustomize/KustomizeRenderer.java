@@ -1,15 +1,59 @@
 package io.driftwatch.ingest.git.render.kustomize;
 
 import io.driftwatch.ingest.git.render.ManifestRenderer;
+import io.driftwatch.ingest.git.render.RenderError;
 import io.driftwatch.ingest.git.render.RenderResult;
+import io.driftwatch.ingest.git.render.RenderedManifest;
 import io.driftwatch.ingest.git.render.SourceTree;
+import io.driftwatch.ingest.git.render.YamlLimits;
 import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
 
-/** Skeleton: the kustomize core helper implements it. */
+/**
+ * Renders a source path as {@code kustomize build} (v5.5) would, in-process. With a kustomization
+ * file in the path, the build is all or nothing: any error (a missing base or patch target, an
+ * unsupported field, a remote base) fails the whole source, naming the kustomization file and the
+ * entry, and the result {@link RenderResult#failed() failed}. Without one, it does what Flux's
+ * kustomize-controller does: every manifest under the path, recursively, except that a subdirectory
+ * with its own kustomization is built as a base; plain files that cannot be read are errors for
+ * their file only.
+ */
 public final class KustomizeRenderer implements ManifestRenderer {
+
+  private final YamlLimits limits;
+  private final Optional<String> targetNamespace;
+
+  public KustomizeRenderer() {
+    this(YamlLimits.DEFAULTS, Optional.empty());
+  }
+
+  /**
+   * @param limits bounds on every YAML file read
+   * @param targetNamespace Flux's {@code spec.targetNamespace}: replaces the top kustomization's
+   *     namespace (or is applied to the implicit kustomization); empty to leave namespaces alone
+   */
+  public KustomizeRenderer(YamlLimits limits, Optional<String> targetNamespace) {
+    this.limits = limits;
+    this.targetNamespace = targetNamespace.filter(ns -> !ns.isBlank());
+  }
 
   @Override
   public RenderResult render(SourceTree tree, String path) throws IOException {
-    throw new UnsupportedOperationException("not implemented yet" + tree + path);
+    TreeFiles files = new TreeFiles(tree, limits);
+    KustomizeBuild build = new KustomizeBuild(files, limits);
+    try {
+      Optional<Kustomization> top = build.load(path);
+      if (top.isEmpty()) {
+        return new ImplicitKustomization(files, build, limits, targetNamespace).render(path);
+      }
+      return new RenderResult(manifests(build.build(top.get(), targetNamespace)), List.of());
+    } catch (KustomizeException e) {
+      return RenderResult.failure(new RenderError(e.path(), e.getMessage()));
+    }
+  }
+
+  static List<RenderedManifest> manifests(List<KustomizeResource> resources) {
+    return resources.stream().map(r -> new RenderedManifest(r.path(), r.object())).toList();
   }
 }

@@ -1,0 +1,108 @@
+package io.driftwatch.ingest.git.render.kustomize;
+
+import io.driftwatch.ingest.git.render.FileTooLargeException;
+import io.driftwatch.ingest.git.render.SourceTree;
+import io.driftwatch.ingest.git.render.YamlLimits;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The files a build may read: paths in kustomization entries resolved against the kustomization's
+ * directory and kept inside the repository. Like Flux (which builds with kustomize's
+ * LoadRestrictionsNone) a kustomization may read files outside its own directory, but never outside
+ * the source tree; remote references are recognised so they can be refused clearly.
+ */
+final class TreeFiles {
+
+  private static final List<String> REMOTE_PREFIXES =
+      List.of(
+          "http://", "https://", "git::", "git@", "ssh://", "gh:", "github.com/", "github.com:");
+
+  private final SourceTree tree;
+  private final YamlLimits limits;
+
+  TreeFiles(SourceTree tree, YamlLimits limits) {
+    this.tree = tree;
+    this.limits = limits;
+  }
+
+  SourceTree tree() {
+    return tree;
+  }
+
+  /**
+   * {@code entry} relative to {@code directory}, normalised; empty when it leaves the repository.
+   */
+  static Optional<String> resolve(String directory, String entry) {
+    if (entry.startsWith("/")) {
+      return Optional.empty();
+    }
+    Deque<String> parts = new ArrayDeque<>();
+    String joined = directory.isEmpty() ? entry : directory + "/" + entry;
+    for (String part : joined.split("/")) {
+      if (part.isEmpty() || part.equals(".")) {
+        continue;
+      }
+      if (part.equals("..")) {
+        if (parts.isEmpty()) {
+          return Optional.empty();
+        }
+        parts.removeLast();
+      } else {
+        parts.addLast(part);
+      }
+    }
+    return Optional.of(String.join("/", parts));
+  }
+
+  /** True for entries that name a remote base or file (URLs, Git references). */
+  static boolean looksRemote(String entry) {
+    String lower = entry.toLowerCase(Locale.ROOT);
+    for (String prefix : REMOTE_PREFIXES) {
+      if (lower.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return lower.contains("?ref=") || lower.contains(".git//") || lower.contains("://");
+  }
+
+  boolean isDirectory(String path) throws IOException {
+    return tree.isDirectory(path);
+  }
+
+  /**
+   * The bytes of the file at {@code path}, or empty when there is no such file.
+   *
+   * @throws FileTooLargeException when it is larger than the limits allow
+   */
+  Optional<byte[]> readIfFile(String path) throws IOException {
+    if (path.isEmpty() || tree.isDirectory(path)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(tree.read(path, limits.maxFileBytes()));
+    } catch (FileTooLargeException e) {
+      throw e;
+    } catch (IOException e) {
+      // SourceTree reports a missing file as an IOException; a missing path is not a broken tree.
+      return Optional.empty();
+    }
+  }
+
+  static String join(String directory, String name) {
+    return directory.isEmpty() ? name : directory + "/" + name;
+  }
+
+  static String parent(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash < 0 ? "" : path.substring(0, slash);
+  }
+
+  static String fileName(String path) {
+    return path.substring(path.lastIndexOf('/') + 1);
+  }
+}
