@@ -5,6 +5,7 @@ import io.driftwatch.launcher.command.DiffCommand;
 import io.driftwatch.launcher.command.DriftStreamCommand;
 import io.driftwatch.launcher.command.IngestClusterCommand;
 import io.driftwatch.launcher.command.IngestGitCommand;
+import io.driftwatch.launcher.command.RenderCommand;
 import io.driftwatch.launcher.command.RunCommand;
 import io.driftwatch.launcher.command.VersionProvider;
 import picocli.CommandLine;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Command;
       DriftStreamCommand.class,
       AlertSinkCommand.class,
       DiffCommand.class,
+      RenderCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {"", "Docs: README.md and docs/ in the driftwatch repository."})
