@@ -4,8 +4,8 @@ import io.driftwatch.ingest.git.publish.DesiredStatePublisher;
 import io.driftwatch.ingest.git.publish.PublishedObject;
 import io.driftwatch.ingest.git.publish.PublishedStateLoader;
 import io.driftwatch.ingest.git.render.DesiredSetAssembler;
-import io.driftwatch.ingest.git.render.ManifestRenderer;
-import io.driftwatch.ingest.git.render.PlainYamlRenderer;
+import io.driftwatch.ingest.git.render.YamlLimits;
+import io.driftwatch.ingest.git.render.kustomize.KustomizeRenderer;
 import io.driftwatch.ingest.git.repo.RepositoryMirror;
 import io.driftwatch.model.Component;
 import io.driftwatch.model.KafkaSettings;
@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +40,6 @@ public final class GitIngest implements Component {
 
   private final GitIngestConfig config;
   private final KafkaSettings kafka;
-  private final ManifestRenderer renderer;
   private final DesiredSetAssembler assembler;
   private final Map<String, SourcePoller> pollers = new LinkedHashMap<>();
   private ScheduledExecutorService scheduler;
@@ -50,7 +50,6 @@ public final class GitIngest implements Component {
   public GitIngest(GitIngestConfig config, KafkaSettings kafka, SecretRedactor redactor) {
     this.config = config;
     this.kafka = kafka;
-    this.renderer = new PlainYamlRenderer();
     this.assembler = new DesiredSetAssembler(redactor);
   }
 
@@ -139,7 +138,8 @@ public final class GitIngest implements Component {
                 source,
                 new RepositoryMirror(
                     source.id(), source.repository(), source.ref(), config.workDir()),
-                renderer,
+                new KustomizeRenderer(
+                    YamlLimits.DEFAULTS, Optional.ofNullable(source.targetNamespace())),
                 assembler,
                 new DesiredStatePublisher(source.id(), kafka, objects, Clock.systemUTC())));
         LOG.info("Source {} resumed with {} published objects", source.id(), objects.size());

@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param cluster the cluster the rendered objects are meant for (first segment of their keys)
  * @param defaultNamespace the namespace of namespaced objects that set none
  * @param pollInterval how often the repository is fetched
+ * @param targetNamespace like a Flux Kustomization's {@code spec.targetNamespace}: the namespace
+ *     every namespaced object of the source is put in, or null to keep what the manifests say
  */
 public record GitSourceConfig(
     String id,
@@ -22,7 +24,8 @@ public record GitSourceConfig(
     String path,
     String cluster,
     String defaultNamespace,
-    Duration pollInterval) {
+    Duration pollInterval,
+    String targetNamespace) {
 
   public static final String DEFAULT_REF = "main";
   public static final String DEFAULT_NAMESPACE = "default";
@@ -36,6 +39,8 @@ public record GitSourceConfig(
             ? DEFAULT_NAMESPACE
             : defaultNamespace.strip();
     pollInterval = pollInterval == null ? DEFAULT_POLL_INTERVAL : pollInterval;
+    targetNamespace =
+        targetNamespace == null || targetNamespace.isBlank() ? null : targetNamespace.strip();
   }
 
   /** Repository-relative form without leading {@code ./} or {@code /} and trailing slashes. */

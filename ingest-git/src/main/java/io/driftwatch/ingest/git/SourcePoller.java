@@ -5,6 +5,7 @@ import io.driftwatch.ingest.git.publish.PublishOutcome;
 import io.driftwatch.ingest.git.render.DesiredSet;
 import io.driftwatch.ingest.git.render.DesiredSetAssembler;
 import io.driftwatch.ingest.git.render.ManifestRenderer;
+import io.driftwatch.ingest.git.render.RenderError;
 import io.driftwatch.ingest.git.render.RenderResult;
 import io.driftwatch.ingest.git.repo.GitCommitTree;
 import io.driftwatch.ingest.git.repo.GitSourceException;
@@ -63,6 +64,22 @@ final class SourcePoller implements AutoCloseable {
                 + " (check the source's path; the previously published objects are kept)");
       }
       RenderResult rendered = renderer.render(tree, source.path());
+      if (rendered.failed()) {
+        // A build that failed as a whole (a missing base, an unsupported kustomize feature) says
+        // nothing about which
+        // objects are gone: keep everything last published and report the source as failed.
+        RenderError why = rendered.errors().get(0);
+        throw new GitSourceException(
+            "Source '"
+                + source.id()
+                + "' at "
+                + commit.shortSha()
+                + ": "
+                + why.path()
+                + ": "
+                + why.reason()
+                + " (the previously published objects are kept)");
+      }
       DesiredSet desired =
           assembler.assemble(rendered, source.cluster(), source.defaultNamespace());
       PublishOutcome outcome = publisher.publish(commit.sha(), commit.commitTime(), desired);

@@ -76,7 +76,7 @@ class GitIngestIT {
 
   private GitSourceConfig source(String id, Path repository) {
     return new GitSourceConfig(
-        id, repository.toString(), "main", "deploy", cluster, "apps", Duration.ofMillis(200));
+        id, repository.toString(), "main", "deploy", cluster, "apps", Duration.ofMillis(200), null);
   }
 
   private GitIngest ingest(GitSourceConfig... sources) {
@@ -318,6 +318,39 @@ class GitIngestIT {
     assertThat(last.phase()).isEqualTo(SourcePhase.FAILED);
     assertThat(last.revision()).isEqualTo(sha);
     assertThat(last.resourceCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aKustomizationIsBuiltAndABrokenBuildTombstonesNothing() {
+    repo.write("deploy/web.yaml", deployment("web", 1))
+        .write("deploy/kustomization.yaml", "resources: [web.yaml]\nnamePrefix: prod-\n")
+        .commit("kustomize web");
+    GitIngest ingest = ingest(source(sourceId, origin));
+    ingest.pollOnce();
+    probe(Topics.DESIRED_STATE).await(r -> deploymentKey("prod-web").equals(r.key()), WAIT);
+
+    String sha =
+        repo.write(
+                "deploy/kustomization.yaml",
+                "resources: [web.yaml, gone.yaml]\nnamePrefix: prod-\n")
+            .commit("reference a file that does not exist");
+    PollSummary summary = ingest.pollOnce();
+
+    assertThat(summary.source(sourceId).failure())
+        .contains("deploy/kustomization.yaml")
+        .contains("gone.yaml")
+        .contains("the previously published objects are kept");
+    assertThat(desiredOfThisTest(probe(Topics.DESIRED_STATE)))
+        .extracting(ConsumerRecord::value)
+        .doesNotContainNull();
+    SourceStatus last =
+        probe(Topics.SOURCE_STATUS).drain(QUIET).stream()
+            .filter(r -> r.key().equals(SourceStatus.gitSource(sourceId)))
+            .reduce((a, b) -> b)
+            .orElseThrow()
+            .value();
+    assertThat(last.phase()).isEqualTo(SourcePhase.FAILED);
+    assertThat(last.revision()).isEqualTo(sha);
   }
 
   @Test

@@ -22,14 +22,15 @@ class GitSourceConfigTest {
   })
   void pathIsNormalisedToARepositoryRelativeDirectory(String written, String normalised) {
     assertThat(
-            new GitSourceConfig("s", "/r", "main", written, "c", "default", Duration.ofSeconds(5))
+            new GitSourceConfig(
+                    "s", "/r", "main", written, "c", "default", Duration.ofSeconds(5), null)
                 .path())
         .isEqualTo(normalised);
   }
 
   @Test
   void missingOptionalFieldsTakeTheirDefaults() {
-    GitSourceConfig source = new GitSourceConfig("s", "/r", null, null, "c", null, null);
+    GitSourceConfig source = new GitSourceConfig("s", "/r", null, null, "c", null, null, null);
 
     assertThat(source.ref()).isEqualTo("main");
     assertThat(source.path()).isEmpty();

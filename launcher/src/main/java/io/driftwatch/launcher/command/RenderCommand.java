@@ -8,11 +8,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
-import io.driftwatch.ingest.git.render.FileTooLargeException;
+import io.driftwatch.ingest.git.render.FileSystemSourceTree;
 import io.driftwatch.ingest.git.render.RenderError;
 import io.driftwatch.ingest.git.render.RenderResult;
 import io.driftwatch.ingest.git.render.RenderedManifest;
-import io.driftwatch.ingest.git.render.SourceTree;
 import io.driftwatch.ingest.git.render.kustomize.KustomizeRenderer;
 import io.driftwatch.model.KindScopes;
 import io.driftwatch.model.secret.SecretRedactor;
@@ -21,16 +20,13 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -155,7 +151,7 @@ public final class RenderCommand implements Callable<Integer> {
     }
     Path root = repositoryRoot(directory);
     String relative = root.relativize(directory).toString().replace('\\', '/');
-    RenderResult result = new KustomizeRenderer().render(new FileSystemTree(root), relative);
+    RenderResult result = new KustomizeRenderer().render(new FileSystemSourceTree(root), relative);
     if (!result.errors().isEmpty()) {
       for (RenderError error : result.errors()) {
         err.println("driftwatch render: " + error.path() + ": " + error.reason());
@@ -284,78 +280,6 @@ public final class RenderCommand implements Callable<Integer> {
 
     RenderInputException(String message) {
       super(message);
-    }
-  }
-
-  /**
-   * The files of a directory on disk as the renderer's {@link SourceTree}, with the pipeline's
-   * rules (Git tree order, symbolic links are not files, nothing outside the root, {@code .git}
-   * skipped). It stands in for ingest-git's FileSystemSourceTree until that is on this branch.
-   */
-  static final class FileSystemTree implements SourceTree {
-
-    private final Path root;
-
-    FileSystemTree(Path root) {
-      this.root = root.toAbsolutePath().normalize();
-    }
-
-    @Override
-    public boolean isDirectory(String path) throws IOException {
-      return Files.isDirectory(resolve(path), LinkOption.NOFOLLOW_LINKS);
-    }
-
-    @Override
-    public List<String> files(String directory) throws IOException {
-      List<String> files = new ArrayList<>();
-      Path start = resolve(directory);
-      if (Files.isDirectory(start, LinkOption.NOFOLLOW_LINKS)) {
-        collect(start, files);
-      }
-      return files;
-    }
-
-    @Override
-    public byte[] read(String path, long maxBytes) throws IOException {
-      Path file = resolve(path);
-      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-        throw new NoSuchFileException(path, null, "not a file");
-      }
-      long size = Files.size(file);
-      if (size > maxBytes) {
-        throw new FileTooLargeException(path, size, maxBytes);
-      }
-      return Files.readAllBytes(file);
-    }
-
-    private void collect(Path directory, List<String> files) throws IOException {
-      List<Path> entries;
-      try (Stream<Path> list = Files.list(directory)) {
-        entries = list.sorted(Comparator.comparing(FileSystemTree::gitOrder)).toList();
-      }
-      for (Path entry : entries) {
-        if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
-          if (!entry.getFileName().toString().equals(".git")) {
-            collect(entry, files);
-          }
-        } else if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
-          files.add(root.relativize(entry).toString().replace('\\', '/'));
-        }
-      }
-    }
-
-    /** Git sorts a directory as its name followed by '/'. */
-    private static String gitOrder(Path entry) {
-      String name = entry.getFileName().toString();
-      return Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS) ? name + "/" : name;
-    }
-
-    private Path resolve(String path) throws IOException {
-      Path resolved = root.resolve(path).normalize();
-      if (!resolved.startsWith(root)) {
-        throw new NoSuchFileException(path, null, "outside " + root);
-      }
-      return resolved;
     }
   }
 }

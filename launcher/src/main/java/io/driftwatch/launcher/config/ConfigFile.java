@@ -43,7 +43,8 @@ public record ConfigFile(
       String path,
       String cluster,
       String defaultNamespace,
-      String pollInterval) {}
+      String pollInterval,
+      String targetNamespace) {}
 
   /** {@code clusters[]:} one cluster and the kinds to watch in it. */
   public record Cluster(

@@ -331,7 +331,8 @@ public final class ConfigLoader {
                 blank(s.path()) ? "" : s.path().trim(),
                 s.cluster(),
                 blank(s.defaultNamespace()) ? null : s.defaultNamespace().trim(),
-                poll));
+                poll,
+                blank(s.targetNamespace()) ? null : s.targetNamespace().trim()));
       }
       return out;
     }

@@ -3,6 +3,7 @@ package io.driftwatch.ingest.git.render.kustomize.parity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.driftwatch.ingest.git.render.FileSystemSourceTree;
 import io.driftwatch.ingest.git.render.RenderError;
 import io.driftwatch.ingest.git.render.RenderResult;
 import io.driftwatch.ingest.git.render.RenderedManifest;
@@ -79,7 +80,7 @@ class KustomizeParityTest {
   }
 
   private static RenderResult render(ParityCase parity) throws IOException {
-    return new KustomizeRenderer().render(new DirectorySourceTree(parity.root()), parity.build());
+    return new KustomizeRenderer().render(new FileSystemSourceTree(parity.root()), parity.build());
   }
 
   private static String describe(RenderError error) {

@@ -3,6 +3,7 @@ package io.driftwatch.ingest.git.render.kustomize.parity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.driftwatch.ingest.git.render.FileSystemSourceTree;
 import io.driftwatch.ingest.git.render.PlainYamlRenderer;
 import io.driftwatch.ingest.git.render.RenderResult;
 import io.driftwatch.ingest.git.render.RenderedManifest;
@@ -23,7 +24,7 @@ class ParityHarnessTest {
   private static List<ObjectNode> renderPlain(String caseName) throws IOException {
     ParityCase parity = ParityCase.load(ParityCorpus.ROOT.resolve(caseName));
     RenderResult result =
-        new PlainYamlRenderer().render(new DirectorySourceTree(parity.root()), parity.build());
+        new PlainYamlRenderer().render(new FileSystemSourceTree(parity.root()), parity.build());
     assertThat(result.errors()).isEmpty();
     return result.manifests().stream().map(RenderedManifest::manifest).toList();
   }

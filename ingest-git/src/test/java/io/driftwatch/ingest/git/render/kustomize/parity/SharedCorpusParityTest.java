@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.driftwatch.ingest.git.render.FileSystemSourceTree;
 import io.driftwatch.ingest.git.render.RenderResult;
 import io.driftwatch.ingest.git.render.RenderedManifest;
 import io.driftwatch.ingest.git.render.kustomize.KustomizeRenderer;
@@ -104,7 +105,8 @@ class SharedCorpusParityTest {
         ParityCase.objectsOf(oracle.stdout().getBytes(StandardCharsets.UTF_8), source.name());
 
     RenderResult result =
-        new KustomizeRenderer().render(new DirectorySourceTree(source.repository()), source.path());
+        new KustomizeRenderer()
+            .render(new FileSystemSourceTree(source.repository()), source.path());
 
     assertThat(result.errors()).as("%s: render errors", source.name()).isEmpty();
     List<ObjectNode> rendered =
@@ -127,7 +129,8 @@ class SharedCorpusParityTest {
             + remote
             + ", which kubectl would fetch over the network and driftwatch does not support");
     RenderResult result =
-        new KustomizeRenderer().render(new DirectorySourceTree(source.repository()), source.path());
+        new KustomizeRenderer()
+            .render(new FileSystemSourceTree(source.repository()), source.path());
     assertThat(result.errors()).as("%s: an error for the remote base", source.name()).isNotEmpty();
     assertThat(result.manifests()).as("%s: nothing rendered", source.name()).isEmpty();
   }
