@@ -8,6 +8,7 @@ import io.driftwatch.diff.managed.ManagedFields;
 import io.driftwatch.diff.managed.OwnedFields;
 import io.driftwatch.diff.managed.Ownership;
 import io.driftwatch.diff.normalize.EmptyValueNormalizer;
+import io.driftwatch.diff.normalize.NormalizedCopy;
 import io.driftwatch.diff.normalize.QuantityNormalizer;
 import io.driftwatch.diff.normalize.SecretNormalizer;
 import io.driftwatch.diff.normalize.ServerMetadataNormalizer;
@@ -16,6 +17,7 @@ import io.driftwatch.diff.schema.SchemaNode;
 import io.driftwatch.model.DriftType;
 import io.driftwatch.model.FieldDiff;
 import io.driftwatch.model.FieldOwner;
+import io.driftwatch.model.secret.SecretRedactor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -65,15 +67,8 @@ public final class DiffEngine {
     }
     SchemaNode schema = BuiltinSchemas.forManifest(desired.has("kind") ? desired : live);
 
-    ObjectNode want = ServerMetadataNormalizer.normalizedCopy(desired);
-    secrets.normalize(want);
-    EmptyValueNormalizer.normalizeDesired(want);
-    QuantityNormalizer.normalize(want, schema);
-
-    ObjectNode have = ServerMetadataNormalizer.normalizedCopy(live);
-    secrets.normalize(have);
-    EmptyValueNormalizer.normalizeLive(have);
-    QuantityNormalizer.normalize(have, schema);
+    ObjectNode want = normalizedCopy(desired, schema, true);
+    ObjectNode have = normalizedCopy(live, schema, false);
 
     // Rules pick their objects by what Git declares (labels included), so both sides lose the same
     // fields.
@@ -97,6 +92,28 @@ public final class DiffEngine {
       fields.add(new FieldDiff(difference.path(), difference.desired(), difference.live(), owner));
     }
     return new DiffResult(DriftType.MODIFIED, fields);
+  }
+
+  /**
+   * The normalised copy of one side. A Secret takes the steps one by one, because its values must
+   * be redacted before empty ones are dropped (the digest of an empty value is not empty); every
+   * other kind is copied and normalised in one pass.
+   */
+  private ObjectNode normalizedCopy(ObjectNode manifest, SchemaNode schema, boolean isDesired) {
+    if (!SecretRedactor.isSecret(manifest)) {
+      return isDesired
+          ? NormalizedCopy.ofDesired(manifest, schema)
+          : NormalizedCopy.ofLive(manifest, schema);
+    }
+    ObjectNode copy = ServerMetadataNormalizer.normalizedCopy(manifest);
+    secrets.normalize(copy);
+    if (isDesired) {
+      EmptyValueNormalizer.normalizeDesired(copy);
+    } else {
+      EmptyValueNormalizer.normalizeLive(copy);
+    }
+    QuantityNormalizer.normalize(copy, schema);
+    return copy;
   }
 
   private boolean optedOut(JsonNode manifest) {
