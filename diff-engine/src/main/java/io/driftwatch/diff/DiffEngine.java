@@ -3,8 +3,10 @@ package io.driftwatch.diff;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.driftwatch.diff.compare.Difference;
+import io.driftwatch.diff.compare.InSyncCheck;
 import io.driftwatch.diff.compare.SubsetComparator;
 import io.driftwatch.diff.managed.ManagedFields;
+import io.driftwatch.diff.managed.ManagedFieldsEntry;
 import io.driftwatch.diff.managed.OwnedFields;
 import io.driftwatch.diff.managed.Ownership;
 import io.driftwatch.diff.normalize.EmptyValueNormalizer;
@@ -68,6 +70,9 @@ public final class DiffEngine {
     SchemaNode schema = BuiltinSchemas.forManifest(desired.has("kind") ? desired : live);
 
     ObjectNode want = normalizedCopy(desired, schema, true);
+    if (confirmedInSync(want, desired, live, schema, managed)) {
+      return new DiffResult(DriftType.NONE, List.of());
+    }
     ObjectNode have = normalizedCopy(live, schema, false);
 
     // Rules pick their objects by what Git declares (labels included), so both sides lose the same
@@ -92,6 +97,31 @@ public final class DiffEngine {
       fields.add(new FieldDiff(difference.path(), difference.desired(), difference.live(), owner));
     }
     return new DiffResult(DriftType.MODIFIED, fields);
+  }
+
+  /**
+   * Whether the quick check confirms the object is in sync, sparing the copy of live and the
+   * resolution of its ownership. Secrets (compared by digest) and objects an ignore rule targets
+   * (whose live side must lose the ignored fields first) always take the full path.
+   */
+  private boolean confirmedInSync(
+      ObjectNode want,
+      ObjectNode desired,
+      ObjectNode live,
+      SchemaNode schema,
+      ManagedFields managed) {
+    if (SecretRedactor.isSecret(desired)
+        || SecretRedactor.isSecret(live)
+        || options.ignoreRules().targets(desired)) {
+      return false;
+    }
+    List<JsonNode> gitopsSets = new ArrayList<>(2);
+    for (ManagedFieldsEntry entry : managed.entries()) {
+      if (options.gitopsManagers().contains(entry.manager())) {
+        gitopsSets.add(entry.fieldsV1());
+      }
+    }
+    return InSyncCheck.holds(want, live, schema, gitopsSets);
   }
 
   /**

@@ -65,7 +65,7 @@ final class FieldsV1Resolver {
   }
 
   /** The index in {@code list} of the item a {@code k:}, {@code v:} or {@code i:} key names. */
-  private int itemIndex(String key, JsonNode list) {
+  int itemIndex(String key, JsonNode list) {
     if (key.startsWith("i:")) {
       try {
         int index = Integer.parseInt(key.substring(2));
@@ -125,7 +125,7 @@ final class FieldsV1Resolver {
     return indexes.computeIfAbsent(list, l -> new ListIndex());
   }
 
-  private static JsonNode parse(String json) {
+  static JsonNode parse(String json) {
     try {
       return Json.mapper().readTree(json);
     } catch (JsonProcessingException malformed) {
