@@ -20,14 +20,17 @@ public final class LiveItemKeys {
   /** The index in {@code list} of the item {@code key} names, -1 for none, or {@link #UNSURE}. */
   public int indexOf(String key, JsonNode list) {
     if (key.startsWith("k:")) {
-      FieldsV1Keys.FlatKey flat = FieldsV1Keys.parseFlatObject(key.substring(2));
-      if (flat == null) {
+      ItemKey parsed = ItemKey.of(key);
+      if (parsed == null) {
+        return -1;
+      }
+      if (!parsed.flat()) {
         return UNSURE;
       }
       int index = resolver.itemIndex(key, list);
       if (index >= 0) {
         JsonNode item = list.get(index);
-        for (String name : flat.names()) {
+        for (String name : parsed.names()) {
           JsonNode value = item.get(name);
           if (value != null && value.isContainerNode()) {
             return UNSURE;
