@@ -69,10 +69,10 @@ public final class DiffEngine {
     }
     SchemaNode schema = BuiltinSchemas.forManifest(desired.has("kind") ? desired : live);
 
-    ObjectNode want = normalizedCopy(desired, schema, true);
-    if (confirmedInSync(want, desired, live, schema, managed)) {
+    if (confirmedInSync(desired, live, schema, managed)) {
       return new DiffResult(DriftType.NONE, List.of());
     }
+    ObjectNode want = normalizedCopy(desired, schema, true);
     ObjectNode have = normalizedCopy(live, schema, false);
 
     // Rules pick their objects by what Git declares (labels included), so both sides lose the same
@@ -100,16 +100,13 @@ public final class DiffEngine {
   }
 
   /**
-   * Whether the quick check confirms the object is in sync, sparing the copy of live and the
-   * resolution of its ownership. Secrets (compared by digest) and objects an ignore rule targets
-   * (whose live side must lose the ignored fields first) always take the full path.
+   * Whether the quick check confirms the object is in sync, sparing the normalised copies of both
+   * sides and the resolution of live's ownership. Secrets (compared by digest) and objects an
+   * ignore rule targets (whose live side must lose the ignored fields first) always take the full
+   * path.
    */
   private boolean confirmedInSync(
-      ObjectNode want,
-      ObjectNode desired,
-      ObjectNode live,
-      SchemaNode schema,
-      ManagedFields managed) {
+      ObjectNode desired, ObjectNode live, SchemaNode schema, ManagedFields managed) {
     if (SecretRedactor.isSecret(desired)
         || SecretRedactor.isSecret(live)
         || options.ignoreRules().targets(desired)) {
@@ -121,7 +118,7 @@ public final class DiffEngine {
         gitopsSets.add(entry.fieldsV1());
       }
     }
-    return InSyncCheck.holds(want, live, schema, gitopsSets);
+    return InSyncCheck.holds(desired, live, schema, gitopsSets);
   }
 
   /**

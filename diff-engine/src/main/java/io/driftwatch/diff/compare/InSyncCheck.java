@@ -9,25 +9,30 @@ import io.driftwatch.diff.schema.ListKey;
 import io.driftwatch.diff.schema.ReconcilerMarks;
 import io.driftwatch.diff.schema.SchemaNode;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Confirms cheaply that an object is in sync, which is the verdict for almost every object on
- * almost every change. It compares the normalised desired manifest with the live object read in
- * place (no copy of live, no ownership resolved beyond the list keys it meets), normalising live on
- * the fly, and checks the GitOps managers' raw FieldsV1 sets for fields that could linger.
+ * almost every change. It reads both manifests in place, applying the normalisation on the fly
+ * (dropped fields skipped, quantities by amount), so no copy is built, and it checks the GitOps
+ * managers' raw FieldsV1 sets for fields that could linger, resolving only the list keys it meets.
  *
- * <p>It is one-sided on purpose: {@code true} promises that the full comparison (normalised copy of
- * live, {@link SubsetComparator} with the resolved ownership) finds no difference; {@code false}
- * only means "not confirmed", and the engine then runs the full comparison, which alone decides
- * what differs and reports it. So wherever the live-side normalisation would be intricate to repeat
- * here (an empty string against a desired null, a template metadata that only the dropped timestamp
- * fills, a key that is not a scalar), this check says {@code false} rather than guess.
+ * <p>It is one-sided on purpose: {@code true} promises that the full comparison (normalised copies,
+ * {@link SubsetComparator} with the resolved ownership) finds no difference; {@code false} only
+ * means "not confirmed", and the engine then runs the full comparison, which alone decides what
+ * differs and reports it. So wherever normalisation would be intricate to repeat here (an empty
+ * string against a desired null, an object that only empty values fill, a key that is not a
+ * scalar), this check compares the raw values or says {@code false} rather than guess.
  */
 public final class InSyncCheck {
 
   private static final JsonNode[] NONE = new JsonNode[0];
+
+  /** Every field name that normalising drops at some place. */
+  private static final Set<String> MAYBE_DROPPED = maybeDropped();
 
   private final LiveItemKeys itemKeys = new LiveItemKeys();
 
@@ -39,8 +44,8 @@ public final class InSyncCheck {
   private InSyncCheck() {}
 
   /**
-   * Whether {@code desired} (normalised, no ignore rule applying to it) is certainly in sync with
-   * {@code live} (as the API server returns it).
+   * Whether {@code desired} (as Git declares it, no ignore rule applying to it) is certainly in
+   * sync with {@code live} (as the API server returns it).
    *
    * @param schema the built-in knowledge of this kind, or null
    * @param gitopsSets the FieldsV1 sets of the live object's GitOps managers' entries
@@ -72,42 +77,70 @@ public final class InSyncCheck {
           ? listMaps(desired, live, key, items, owned)
           : positional(desired, live, items, owned);
     }
-    // A live "" or null that normalising would drop is unequal to any non-null desired scalar.
+    // A live "" or null that normalising would drop is unequal to any non-empty desired scalar.
     return SubsetComparator.leafEquals(desired, live);
   }
 
+  /**
+   * Compares every field of desired that normalising keeps or might keep. One that it drops for
+   * being empty is compared too when unsure: equal is then harmless, unequal sends the object to
+   * the full path.
+   */
   private boolean objects(JsonNode desired, JsonNode live, SchemaNode schema, JsonNode[] owned) {
-    if (!desired.isEmpty() && !hasComparedField(desired) && !isNamedMetadata(live)) {
-      // Nothing below would be compared (only name and namespace), so whether live's copy keeps
-      // this object at all decides; that is certain only for a metadata that has its name.
+    if (isObjectField()
+        && !desired.isEmpty()
+        && !hasCertainField(desired)
+        && !isNamedMetadata(live)) {
+      // Nothing below surely survives normalising on both sides, so whether either copy keeps
+      // this object at all would decide; that is certain only for a metadata that has its name.
       return false;
     }
-    int ownedDeclared = 0;
+    int ownedAccounted = 0;
     for (Map.Entry<String, JsonNode> field : desired.properties()) {
       String name = field.getKey();
       JsonNode[] ownedChildren = children(owned, name);
-      ownedDeclared += ownedChildren.length;
-      if (isIdentity(name)) {
+      if (isIdentity(name) || isDroppedByNormalizing(name)) {
+        // Not compared, and neither can linger: the full comparison skips both.
+        ownedAccounted += ownedChildren.length;
         continue;
       }
-      SchemaNode fieldSchema = schema == null ? null : schema.field(name);
-      JsonNode liveValue = live.get(name);
-      if (fieldSchema != null && fieldSchema.isQuantity() && liveValue != null) {
-        // Live's copy would hold the quantity by value, as desired's does.
-        QuantityNode quantity = QuantityNode.of(liveValue);
-        if (quantity != null) {
-          liveValue = quantity;
-        }
+      if (ownedChildren.length > 0 && isCertainlyKept(field.getValue())) {
+        ownedAccounted += ownedChildren.length;
       }
+      SchemaNode fieldSchema = schema == null ? null : schema.field(name);
       push(name);
-      boolean same = values(field.getValue(), liveValue, fieldSchema, ownedChildren);
+      JsonNode value = field.getValue();
+      boolean same =
+          fieldSchema != null && fieldSchema.isQuantity() && value.isValueNode()
+              ? quantities(value, live.get(name))
+              : values(value, live.get(name), fieldSchema, ownedChildren);
       pop();
       if (!same) {
         return false;
       }
     }
     // When desired declares every field the sets own here (the usual case), none can linger.
-    return ownedDeclared == ownedFieldCount(owned) || nothingLingers(desired, live, owned);
+    return ownedAccounted == ownedFieldCount(owned) || nothingLingers(desired, live, owned);
+  }
+
+  /**
+   * Two values at a quantity's place, desired's a scalar, compared as both copies would hold them:
+   * by amount. The same text on both sides is the same amount, which spares parsing it (the usual
+   * case). A scalar has no fields, so none below it can linger.
+   */
+  private boolean quantities(JsonNode desired, JsonNode live) {
+    if (live != null
+        && desired.isTextual()
+        && live.isTextual()
+        && desired.textValue().equals(live.textValue())) {
+      return true;
+    }
+    return values(asQuantity(desired), live == null ? null : asQuantity(live), null, NONE);
+  }
+
+  private static JsonNode asQuantity(JsonNode value) {
+    QuantityNode quantity = QuantityNode.of(value);
+    return quantity != null ? quantity : value;
   }
 
   /** How many {@code f:} keys the sets hold at this level, counting each set's own. */
@@ -132,7 +165,10 @@ public final class InSyncCheck {
           continue;
         }
         String name = key.substring(2);
-        if (desired.has(name) || isIdentity(name) || isDroppedByNormalizing(name)) {
+        JsonNode declared = desired.get(name);
+        if ((declared != null && isCertainlyKept(declared))
+            || isIdentity(name)
+            || isDroppedByNormalizing(name)) {
           continue;
         }
         JsonNode value = live.get(name);
@@ -268,13 +304,51 @@ public final class InSyncCheck {
     return true;
   }
 
-  private boolean hasComparedField(JsonNode desired) {
-    for (var it = desired.fieldNames(); it.hasNext(); ) {
-      if (!isIdentity(it.next())) {
+  /** True for an object that is a field's value, not a list item nor the whole manifest. */
+  private boolean isObjectField() {
+    return depth > 0 && names[depth - 1] != null;
+  }
+
+  /**
+   * Whether desired has a field here, other than name and namespace, that normalising surely keeps:
+   * then a live object that agrees with it has that field too, and so is kept as well.
+   */
+  private boolean hasCertainField(JsonNode desired) {
+    for (Map.Entry<String, JsonNode> field : desired.properties()) {
+      String name = field.getKey();
+      if (!isIdentity(name) && !isDroppedByNormalizing(name) && isCertainlyKept(field.getValue())) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the normalised copy surely keeps {@code value} where it stands as a non-null value: a
+   * scalar other than "" and null, a non-empty list, or an object with such a field. A name that
+   * normalising drops somewhere (creationTimestamp, status, the server-set metadata, bookkeeping
+   * annotations) does not count, wherever it stands: this is a cheap lower bound, so it may say
+   * false for a kept value (the caller is then conservative), never true for a dropped one.
+   */
+  private static boolean isCertainlyKept(JsonNode value) {
+    if (value.isNull()) {
+      return false;
+    }
+    if (value.isTextual()) {
+      return !value.textValue().isEmpty();
+    }
+    if (value.isArray()) {
+      return !value.isEmpty();
+    }
+    if (value.isObject()) {
+      for (Map.Entry<String, JsonNode> field : value.properties()) {
+        if (!MAYBE_DROPPED.contains(field.getKey()) && isCertainlyKept(field.getValue())) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return true;
   }
 
   /** True at the object's own metadata when live gives it a name, which its copy keeps. */
@@ -358,6 +432,14 @@ public final class InSyncCheck {
     return ("labels".equals(names[1]) || "annotations".equals(names[1]))
         && names[2] != null
         && ReconcilerMarks.isMark(names[2]);
+  }
+
+  private static Set<String> maybeDropped() {
+    Set<String> names = new HashSet<>(ServerMetadataNormalizer.SERVER_METADATA);
+    names.addAll(ServerMetadataNormalizer.BOOKKEEPING_ANNOTATIONS);
+    names.add("status");
+    names.add("creationTimestamp");
+    return Set.copyOf(names);
   }
 
   private void push(String name) {

@@ -109,7 +109,7 @@ class InSyncCheckTest {
         sets.add(entry.fieldsV1());
       }
     }
-    return InSyncCheck.holds(NormalizedCopy.ofDesired(desired, schema), live, schema, sets);
+    return InSyncCheck.holds(desired, live, schema, sets);
   }
 
   private static List<Difference> fullComparison(ObjectNode desired, ObjectNode live) {
