@@ -3,11 +3,14 @@ package io.driftwatch.diff;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.driftwatch.diff.compare.Difference;
+import io.driftwatch.diff.compare.InSyncCheck;
 import io.driftwatch.diff.compare.SubsetComparator;
 import io.driftwatch.diff.managed.ManagedFields;
+import io.driftwatch.diff.managed.ManagedFieldsEntry;
 import io.driftwatch.diff.managed.OwnedFields;
 import io.driftwatch.diff.managed.Ownership;
 import io.driftwatch.diff.normalize.EmptyValueNormalizer;
+import io.driftwatch.diff.normalize.NormalizedCopy;
 import io.driftwatch.diff.normalize.QuantityNormalizer;
 import io.driftwatch.diff.normalize.SecretNormalizer;
 import io.driftwatch.diff.normalize.ServerMetadataNormalizer;
@@ -16,6 +19,7 @@ import io.driftwatch.diff.schema.SchemaNode;
 import io.driftwatch.model.DriftType;
 import io.driftwatch.model.FieldDiff;
 import io.driftwatch.model.FieldOwner;
+import io.driftwatch.model.secret.SecretRedactor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -65,15 +69,11 @@ public final class DiffEngine {
     }
     SchemaNode schema = BuiltinSchemas.forManifest(desired.has("kind") ? desired : live);
 
-    ObjectNode want = ServerMetadataNormalizer.normalizedCopy(desired);
-    secrets.normalize(want);
-    EmptyValueNormalizer.normalizeDesired(want);
-    QuantityNormalizer.normalize(want, schema);
-
-    ObjectNode have = ServerMetadataNormalizer.normalizedCopy(live);
-    secrets.normalize(have);
-    EmptyValueNormalizer.normalizeLive(have);
-    QuantityNormalizer.normalize(have, schema);
+    if (confirmedInSync(desired, live, schema, managed)) {
+      return new DiffResult(DriftType.NONE, List.of());
+    }
+    ObjectNode want = normalizedCopy(desired, schema, true);
+    ObjectNode have = normalizedCopy(live, schema, false);
 
     // Rules pick their objects by what Git declares (labels included), so both sides lose the same
     // fields.
@@ -97,6 +97,50 @@ public final class DiffEngine {
       fields.add(new FieldDiff(difference.path(), difference.desired(), difference.live(), owner));
     }
     return new DiffResult(DriftType.MODIFIED, fields);
+  }
+
+  /**
+   * Whether the quick check confirms the object is in sync, sparing the normalised copies of both
+   * sides and the resolution of live's ownership. Secrets (compared by digest) and objects an
+   * ignore rule targets (whose live side must lose the ignored fields first) always take the full
+   * path.
+   */
+  private boolean confirmedInSync(
+      ObjectNode desired, ObjectNode live, SchemaNode schema, ManagedFields managed) {
+    if (SecretRedactor.isSecret(desired)
+        || SecretRedactor.isSecret(live)
+        || options.ignoreRules().targets(desired)) {
+      return false;
+    }
+    List<JsonNode> gitopsSets = new ArrayList<>(2);
+    for (ManagedFieldsEntry entry : managed.entries()) {
+      if (options.gitopsManagers().contains(entry.manager())) {
+        gitopsSets.add(entry.fieldsV1());
+      }
+    }
+    return InSyncCheck.holds(desired, live, schema, gitopsSets);
+  }
+
+  /**
+   * The normalised copy of one side. A Secret takes the steps one by one, because its values must
+   * be redacted before empty ones are dropped (the digest of an empty value is not empty); every
+   * other kind is copied and normalised in one pass.
+   */
+  private ObjectNode normalizedCopy(ObjectNode manifest, SchemaNode schema, boolean isDesired) {
+    if (!SecretRedactor.isSecret(manifest)) {
+      return isDesired
+          ? NormalizedCopy.ofDesired(manifest, schema)
+          : NormalizedCopy.ofLive(manifest, schema);
+    }
+    ObjectNode copy = ServerMetadataNormalizer.normalizedCopy(manifest);
+    secrets.normalize(copy);
+    if (isDesired) {
+      EmptyValueNormalizer.normalizeDesired(copy);
+    } else {
+      EmptyValueNormalizer.normalizeLive(copy);
+    }
+    QuantityNormalizer.normalize(copy, schema);
+    return copy;
   }
 
   private boolean optedOut(JsonNode manifest) {

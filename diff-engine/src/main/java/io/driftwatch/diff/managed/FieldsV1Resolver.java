@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.driftwatch.diff.schema.BuiltinSchemas;
 import io.driftwatch.model.serde.Json;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -22,7 +20,7 @@ final class FieldsV1Resolver {
   private static final String SELF = ".";
 
   /** Separates key values in an index key; Kubernetes names and numbers never contain it. */
-  private static final char SEPARATOR = '\u0000';
+  static final char SEPARATOR = '\u0000';
 
   private static final String ABSENT = "\u0001";
 
@@ -65,7 +63,7 @@ final class FieldsV1Resolver {
   }
 
   /** The index in {@code list} of the item a {@code k:}, {@code v:} or {@code i:} key names. */
-  private int itemIndex(String key, JsonNode list) {
+  int itemIndex(String key, JsonNode list) {
     if (key.startsWith("i:")) {
       try {
         int index = Integer.parseInt(key.substring(2));
@@ -75,7 +73,7 @@ final class FieldsV1Resolver {
       }
     }
     if (key.startsWith("k:")) {
-      return keyedIndex(key.substring(2), list);
+      return keyedIndex(key, list);
     }
     if (key.startsWith("v:")) {
       String json = key.substring(2);
@@ -86,46 +84,16 @@ final class FieldsV1Resolver {
     return -1;
   }
 
-  private int keyedIndex(String json, JsonNode list) {
-    List<String> names;
-    String keyText;
-    FieldsV1Keys.FlatKey flat = FieldsV1Keys.parseFlatObject(json);
-    if (flat != null) {
-      names = flat.names();
-      if (names.size() == 1) {
-        keyText = scalarText(flat.values().get(0), names.get(0));
-      } else {
-        List<String> sorted = new ArrayList<>(names);
-        Collections.sort(sorted);
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < sorted.size(); i++) {
-          if (i > 0) {
-            text.append(SEPARATOR);
-          }
-          String name = sorted.get(i);
-          text.append(scalarText(flat.values().get(names.indexOf(name)), name));
-        }
-        names = sorted;
-        keyText = text.toString();
-      }
-    } else {
-      JsonNode parsed = parse(json);
-      if (parsed == null || !parsed.isObject() || parsed.isEmpty()) {
-        return -1;
-      }
-      names = new ArrayList<>(parsed.size());
-      parsed.fieldNames().forEachRemaining(names::add);
-      Collections.sort(names);
-      keyText = keyText(parsed, names);
-    }
-    return index(list).byKey(list, names).getOrDefault(keyText, -1);
+  private int keyedIndex(String fieldsV1Key, JsonNode list) {
+    ItemKey key = ItemKey.of(fieldsV1Key);
+    return key == null ? -1 : index(list).byKey(list, key.names()).getOrDefault(key.text(), -1);
   }
 
   private ListIndex index(JsonNode list) {
     return indexes.computeIfAbsent(list, l -> new ListIndex());
   }
 
-  private static JsonNode parse(String json) {
+  static JsonNode parse(String json) {
     try {
       return Json.mapper().readTree(json);
     } catch (JsonProcessingException malformed) {
@@ -149,7 +117,7 @@ final class FieldsV1Resolver {
     return text.toString();
   }
 
-  private static String scalarText(String text, String name) {
+  static String scalarText(String text, String name) {
     return text.isEmpty() ? BuiltinSchemas.KEY_FIELD_DEFAULTS.getOrDefault(name, ABSENT) : text;
   }
 
