@@ -12,7 +12,6 @@ import io.driftwatch.diff.normalize.ServerMetadataNormalizer;
 import io.driftwatch.diff.schema.BuiltinSchemas;
 import io.driftwatch.diff.schema.SchemaNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -119,8 +118,7 @@ class NormalizedCopyEquivalenceTest {
             + " "
             + (node.isContainerNode() ? "" : node));
     if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
         describe(field.getValue(), pointer + "/" + field.getKey(), out);
       }
     } else if (node.isArray()) {

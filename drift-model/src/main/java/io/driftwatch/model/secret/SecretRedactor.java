@@ -8,7 +8,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -69,8 +68,7 @@ public final class SecretRedactor {
         manifest.has("data") && manifest.get("data").isObject()
             ? (ObjectNode) manifest.get("data")
             : manifest.objectNode();
-    for (Iterator<Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : data.properties()) {
       String value = entry.getValue().asText();
       if (!value.startsWith(PREFIX)) {
         entry.setValue(manifest.textNode(hmac(decodeBase64(value))));
@@ -78,12 +76,9 @@ public final class SecretRedactor {
     }
     JsonNode stringData = manifest.get("stringData");
     if (stringData != null && stringData.isObject()) {
-      stringData
-          .fields()
-          .forEachRemaining(
-              e ->
-                  data.put(
-                      e.getKey(), hmac(e.getValue().asText().getBytes(StandardCharsets.UTF_8))));
+      for (Map.Entry<String, JsonNode> entry : stringData.properties()) {
+        data.put(entry.getKey(), hmac(entry.getValue().asText().getBytes(StandardCharsets.UTF_8)));
+      }
     }
     manifest.remove("stringData");
     if (!data.isEmpty()) {

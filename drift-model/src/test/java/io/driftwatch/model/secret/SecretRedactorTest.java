@@ -29,8 +29,7 @@ class SecretRedactorTest {
   void valuesAreReplacedAndNeitherThePlainValueNorItsBase64Remains() {
     ObjectNode secret = secret();
     secret.putObject("data").put("password", b64("hunter2-hunter2"));
-    secret
-        .with("metadata")
+    ((ObjectNode) secret.get("metadata"))
         .putObject("annotations")
         .put(
             "kubectl.kubernetes.io/last-applied-configuration",
