@@ -1,5 +1,6 @@
 package io.driftwatch.model.topic;
 
+import io.driftwatch.model.CommitRecord;
 import io.driftwatch.model.DeadLetter;
 import io.driftwatch.model.DesiredState;
 import io.driftwatch.model.DriftEvent;
@@ -33,6 +34,19 @@ public final class Topics {
           DEFAULT_PARTITIONS,
           CleanupPolicy.COMPACT,
           null);
+
+  /**
+   * Each commit a Git source processed (author, subject, signature, parents); keyed {@code <source
+   * id>@<sha>}, an event log kept 30 days.
+   */
+  public static final Topic<String, CommitRecord> COMMITS =
+      new Topic<>(
+          "gitops.commits.v1",
+          Serdes.String(),
+          JsonSerde.of(CommitRecord.class),
+          DEFAULT_PARTITIONS,
+          CleanupPolicy.DELETE,
+          Duration.ofDays(30));
 
   /**
    * Live state per resource, observed in clusters; compacted, tombstone on deletion. Co-partitioned
@@ -95,7 +109,7 @@ public final class Topics {
   /** Every topic driftwatch provisions, in the order of the data flow. */
   public static List<Topic<?, ?>> all() {
     return List.of(
-        DESIRED_STATE, LIVE_STATE, SOURCE_STATUS, DRIFT_STATUS, DRIFT_EVENTS, DEAD_LETTER);
+        DESIRED_STATE, COMMITS, LIVE_STATE, SOURCE_STATUS, DRIFT_STATUS, DRIFT_EVENTS, DEAD_LETTER);
   }
 
   /** Topics that must have equal partition counts because drift-stream joins them by key. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.driftwatch.model.CommitRecord;
+import io.driftwatch.model.CommitSignature;
 import io.driftwatch.model.DesiredState;
 import io.driftwatch.model.DriftEvent;
 import io.driftwatch.model.DriftTransition;
@@ -50,6 +52,79 @@ class JsonSerdeTest {
 
     assertThat(back).isEqualTo(state);
     assertThat(back.schemaVersion()).isEqualTo(DesiredState.SCHEMA_VERSION);
+  }
+
+  @Test
+  void desiredStateRoundTripsWithItsCommitMetadata() {
+    ObjectNode manifest = Json.mapper().createObjectNode();
+    manifest.put("apiVersion", "v1").put("kind", "ConfigMap");
+    DesiredState state =
+        DesiredState.of(
+            KEY,
+            "shop",
+            "0123456789abcdef",
+            Instant.parse("2026-11-26T07:00:00Z"),
+            "web.yaml",
+            manifest,
+            "Ada Lovelace <ada@example.com>",
+            "scale web to 3",
+            CommitSignature.SIGNED);
+    var serde = Topics.DESIRED_STATE.valueSerde();
+
+    byte[] bytes = serde.serializer().serialize("t", state);
+    DesiredState back = serde.deserializer().deserialize("t", bytes);
+
+    assertThat(back).isEqualTo(state);
+    assertThat(new String(bytes, StandardCharsets.UTF_8))
+        .contains("\"author\":\"Ada Lovelace <ada@example.com>\"")
+        .contains("\"subject\":\"scale web to 3\"")
+        .contains("\"signature\":\"SIGNED\"");
+  }
+
+  @Test
+  void desiredStateWrittenBeforeCommitMetadataReadsBackWithoutIt() {
+    String json =
+        "{\"schemaVersion\":1,\"key\":\"prod/apps/Deployment/shop/web\",\"source\":\"s\","
+            + "\"commit\":\"c\",\"commitTime\":\"2026-11-26T07:00:00Z\",\"path\":\"web.yaml\","
+            + "\"manifest\":{\"kind\":\"Deployment\"}}";
+
+    DesiredState state =
+        Topics.DESIRED_STATE
+            .valueSerde()
+            .deserializer()
+            .deserialize("t", json.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(state.commit()).isEqualTo("c");
+    assertThat(state.author()).isNull();
+    assertThat(state.subject()).isNull();
+    assertThat(state.signature()).isNull();
+  }
+
+  @Test
+  void commitRecordRoundTripsWithItsParentsInOrder() {
+    CommitRecord commit =
+        CommitRecord.of(
+            "shop",
+            "1111111111111111111111111111111111111111",
+            "Ada Lovelace <ada@example.com>",
+            Instant.parse("2026-11-26T07:00:00Z"),
+            "merge feature into main",
+            CommitSignature.UNSIGNED,
+            List.of(
+                "2222222222222222222222222222222222222222",
+                "3333333333333333333333333333333333333333"));
+    var serde = Topics.COMMITS.valueSerde();
+
+    CommitRecord back =
+        serde.deserializer().deserialize("t", serde.serializer().serialize("t", commit));
+
+    assertThat(back).isEqualTo(commit);
+    assertThat(back.schemaVersion()).isEqualTo(CommitRecord.SCHEMA_VERSION);
+    assertThat(back.parents())
+        .containsExactly(
+            "2222222222222222222222222222222222222222", "3333333333333333333333333333333333333333");
+    assertThat(CommitRecord.key("shop", commit.sha()))
+        .isEqualTo("shop@1111111111111111111111111111111111111111");
   }
 
   @Test

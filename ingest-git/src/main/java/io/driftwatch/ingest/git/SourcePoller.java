@@ -82,7 +82,7 @@ final class SourcePoller implements AutoCloseable {
       }
       DesiredSet desired =
           assembler.assemble(rendered, source.cluster(), source.defaultNamespace());
-      PublishOutcome outcome = publisher.publish(commit.sha(), commit.commitTime(), desired);
+      PublishOutcome outcome = publisher.publish(commit, desired);
       syncedCommit = commit.sha();
       LOG.info(
           "Source {} at {}: {} objects, {} published, {} tombstoned, {} errors{}",

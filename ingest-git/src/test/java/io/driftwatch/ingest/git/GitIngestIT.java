@@ -3,7 +3,10 @@ package io.driftwatch.ingest.git;
 import static io.driftwatch.ingest.git.GitFixture.configMap;
 import static io.driftwatch.ingest.git.GitFixture.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.driftwatch.model.CommitRecord;
+import io.driftwatch.model.CommitSignature;
 import io.driftwatch.model.DeadLetter;
 import io.driftwatch.model.DesiredState;
 import io.driftwatch.model.KafkaSettings;
@@ -115,7 +118,9 @@ class GitIngestIT {
 
   @Test
   void committedDeploymentIsPublishedWithItsCommitAndTheSourceIsSynced() {
-    String sha = repo.write("deploy/web.yaml", deployment("web", 2)).commit("add web");
+    String sha =
+        repo.write("deploy/web.yaml", deployment("web", 2))
+            .commit("add web\n\nThe body is not the subject.");
     GitIngest ingest = ingest(source(sourceId, origin));
 
     PollSummary summary = ingest.pollOnce();
@@ -130,6 +135,21 @@ class GitIngestIT {
     assertThat(desired.commitTime()).isBetween(Instant.now().minusSeconds(120), Instant.now());
     assertThat(desired.manifest().at("/metadata/namespace").asText()).isEqualTo("apps");
     assertThat(desired.manifest().at("/spec/replicas").asInt()).isEqualTo(2);
+    assertThat(desired.author()).isEqualTo("Test <test@example.com>");
+    assertThat(desired.subject()).isEqualTo("add web");
+    assertThat(desired.signature()).isEqualTo(CommitSignature.UNSIGNED);
+
+    CommitRecord commit =
+        probe(Topics.COMMITS)
+            .await(r -> CommitRecord.key(sourceId, sha).equals(r.key()), WAIT)
+            .value();
+    assertThat(commit.source()).isEqualTo(sourceId);
+    assertThat(commit.sha()).isEqualTo(sha);
+    assertThat(commit.author()).isEqualTo("Test <test@example.com>");
+    assertThat(commit.subject()).isEqualTo("add web");
+    assertThat(commit.signature()).isEqualTo(CommitSignature.UNSIGNED);
+    assertThat(commit.committerTime()).isEqualTo(desired.commitTime());
+    assertThat(commit.parents()).isEmpty();
 
     TopicProbe<String, SourceStatus> statuses = probe(Topics.SOURCE_STATUS);
     SourceStatus synced =
@@ -151,9 +171,10 @@ class GitIngestIT {
 
   @Test
   void editedObjectIsTheOnlyOneRepublished() {
-    repo.write("deploy/web.yaml", deployment("web", 1))
-        .write("deploy/config.yaml", configMap("settings", "a"))
-        .commit("first");
+    String first =
+        repo.write("deploy/web.yaml", deployment("web", 1))
+            .write("deploy/config.yaml", configMap("settings", "a"))
+            .commit("first");
     GitIngest ingest = ingest(source(sourceId, origin));
     ingest.pollOnce();
 
@@ -172,6 +193,14 @@ class GitIngestIT {
         .extracting(r -> r.value().manifest().at("/spec/replicas").asInt())
         .containsExactly(1, 3);
     assertThat(web.get(1).value().commit()).isEqualTo(second);
+    assertThat(web.get(1).value().subject()).isEqualTo("scale web");
+    assertThat(
+            probe(Topics.COMMITS).drain(QUIET).stream()
+                .filter(r -> r.value().source().equals(sourceId))
+                .map(ConsumerRecord::value))
+        .extracting(CommitRecord::sha, CommitRecord::subject, CommitRecord::parents)
+        .containsExactlyInAnyOrder(
+            tuple(first, "first", List.of()), tuple(second, "scale web", List.of(first)));
   }
 
   @Test
@@ -183,6 +212,10 @@ class GitIngestIT {
     assertThat(ingest.pollOnce().source(sourceId))
         .isEqualTo(new SourcePoll(sourceId, sha, false, 0, 0, 0, null));
     assertThat(desiredOfThisTest(probe(Topics.DESIRED_STATE))).hasSize(1);
+    assertThat(
+            probe(Topics.COMMITS).drain(QUIET).stream()
+                .filter(r -> r.value().source().equals(sourceId)))
+        .hasSize(1);
   }
 
   @Test

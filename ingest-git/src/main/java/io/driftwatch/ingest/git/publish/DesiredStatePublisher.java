@@ -3,6 +3,8 @@ package io.driftwatch.ingest.git.publish;
 import io.driftwatch.ingest.git.render.DesiredSet;
 import io.driftwatch.ingest.git.render.RenderError;
 import io.driftwatch.ingest.git.render.RenderedManifest;
+import io.driftwatch.ingest.git.repo.ResolvedCommit;
+import io.driftwatch.model.CommitRecord;
 import io.driftwatch.model.DeadLetter;
 import io.driftwatch.model.DesiredState;
 import io.driftwatch.model.KafkaSettings;
@@ -25,10 +27,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Publishes one source's commits: the objects that changed since the source last published, a
- * tombstone for each object it no longer declares, a dead-letter record per render error, and the
- * source's status. Each commit is one Kafka transaction ({@code transactional.id} per source), so a
- * read_committed reader such as drift-stream sees a commit whole or not at all; a second instance
- * publishing the same source fences the first.
+ * tombstone for each object it no longer declares, a dead-letter record per render error, the
+ * commit's record on {@code gitops.commits.v1}, and the source's status. Each commit is one Kafka
+ * transaction ({@code transactional.id} per source), so a read_committed reader such as
+ * drift-stream sees a commit whole or not at all; a second instance publishing the same source
+ * fences the first.
  */
 public final class DesiredStatePublisher implements AutoCloseable {
 
@@ -76,13 +79,14 @@ public final class DesiredStatePublisher implements AutoCloseable {
   }
 
   /**
-   * Publishes one commit's changes, dead letters and the SYNCED status in one transaction, and
-   * remembers the new state once it is committed.
+   * Publishes one commit's changes, dead letters, its commit record and the SYNCED status in one
+   * transaction, and remembers the new state once it is committed.
    *
    * @throws KafkaException when the transaction could not be committed; nothing of it is visible
    *     and the state is unchanged, so the next poll tries the whole commit again
    */
-  public PublishOutcome publish(String commit, Instant commitTime, DesiredSet desired) {
+  public PublishOutcome publish(ResolvedCommit resolved, DesiredSet desired) {
+    String commit = resolved.sha();
     ChangePlan plan = ChangePlanner.plan(published, desired);
     Instant now = clock.instant();
     inTransaction(
@@ -97,9 +101,12 @@ public final class DesiredStatePublisher implements AutoCloseable {
                     upsert.getKey(),
                     sourceId,
                     commit,
-                    commitTime,
+                    resolved.commitTime(),
                     rendered.path(),
-                    rendered.manifest()));
+                    rendered.manifest(),
+                    resolved.author(),
+                    resolved.subject(),
+                    resolved.signature()));
           }
           for (ResourceKey gone : plan.tombstones()) {
             send(producer, Topics.DESIRED_STATE, gone, null);
@@ -112,6 +119,18 @@ public final class DesiredStatePublisher implements AutoCloseable {
                 origin,
                 DeadLetter.of(STAGE, origin, error.reason(), now));
           }
+          send(
+              producer,
+              Topics.COMMITS,
+              CommitRecord.key(sourceId, commit),
+              CommitRecord.of(
+                  sourceId,
+                  commit,
+                  resolved.author(),
+                  resolved.commitTime(),
+                  resolved.subject(),
+                  resolved.signature(),
+                  resolved.parents()));
           send(
               producer,
               Topics.SOURCE_STATUS,

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -116,7 +115,7 @@ public final class RepositoryMirror implements AutoCloseable {
     try (RevWalk walk = new RevWalk(repo)) {
       // parseCommit peels annotated tags to their commit.
       RevCommit commit = walk.parseCommit(id);
-      return new ResolvedCommit(commit.name(), Instant.ofEpochSecond(commit.getCommitTime()));
+      return ResolvedCommit.of(commit);
     } catch (MissingObjectException e) {
       throw failure(
           "commit "
