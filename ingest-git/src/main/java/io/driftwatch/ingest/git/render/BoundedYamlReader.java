@@ -240,7 +240,7 @@ public final class BoundedYamlReader {
         + column
         + " (byte offset "
         + offset
-        + ") does not start a UTF-8 character; Kubernetes manifests must be UTF-8"
+        + ") is not part of a valid UTF-8 character; Kubernetes manifests must be UTF-8"
         + " (re-save the file as UTF-8; Latin-1 or Windows-1252 are the usual culprits)";
   }
 
