@@ -49,6 +49,18 @@ public final class GitFixture implements AutoCloseable {
     }
   }
 
+  /** Writes raw bytes, for content that is not UTF-8. */
+  public GitFixture writeBytes(String path, byte[] content) {
+    try {
+      Path file = directory.resolve(path);
+      Files.createDirectories(file.getParent());
+      Files.write(file, content);
+      return this;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public GitFixture delete(String path) {
     try {
       Files.delete(directory.resolve(path));

@@ -278,6 +278,64 @@ class GitIngestIT {
   }
 
   @Test
+  void duplicateNonUtf8AndBombFilesAreDeadLetteredWithTheCommitAndTombstoneNothing() {
+    repo.write("deploy/a-web.yaml", deployment("web", 1))
+        .write("deploy/settings.yaml", configMap("settings", "v1"))
+        .commit("all good");
+    GitIngest ingest = ingest(source(sourceId, origin));
+    assertThat(ingest.pollOnce().source(sourceId).published()).isEqualTo(2);
+
+    String sha =
+        repo.writeBytes(
+                "deploy/settings.yaml", BadInputKeepsGoodStateTest.latin1ConfigMap("settings"))
+            .write("deploy/z-copy.yaml", deployment("web", 9))
+            .write("deploy/bomb.yaml", BadInputKeepsGoodStateTest.billionLaughs())
+            .write("deploy/new.yaml", configMap("added", "x"))
+            .commit("three bad files and a good one");
+    PollSummary summary = ingest.pollOnce();
+
+    assertThat(summary.source(sourceId).failure()).isNull();
+    assertThat(summary.source(sourceId).errors()).isEqualTo(3);
+    assertThat(summary.source(sourceId).published()).isEqualTo(1);
+    assertThat(summary.source(sourceId).tombstoned()).isZero();
+    TopicProbe<String, DeadLetter> deadLetters = probe(Topics.DEAD_LETTER);
+    String prefix = sourceId + "@" + sha + ":deploy/";
+    DeadLetter duplicate =
+        deadLetters.await(r -> r.key().equals(prefix + "z-copy.yaml"), WAIT).value();
+    assertThat(duplicate.reason())
+        .contains("deploy/a-web.yaml (kept)")
+        .contains("deploy/z-copy.yaml (ignored)");
+    DeadLetter latin1 =
+        deadLetters.await(r -> r.key().equals(prefix + "settings.yaml"), WAIT).value();
+    assertThat(latin1.origin()).isEqualTo(prefix + "settings.yaml");
+    assertThat(latin1.reason()).contains("not valid UTF-8").contains("line 6, column 12");
+    DeadLetter bomb = deadLetters.await(r -> r.key().equals(prefix + "bomb.yaml"), WAIT).value();
+    assertThat(bomb.reason()).contains("aliases");
+
+    List<ConsumerRecord<ResourceKey, DesiredState>> desired =
+        desiredOfThisTest(probe(Topics.DESIRED_STATE));
+    assertThat(desired).extracting(ConsumerRecord::value).doesNotContainNull();
+    assertThat(desired)
+        .extracting(r -> r.key().name())
+        .containsExactlyInAnyOrder("web", "settings", "added");
+    assertThat(desired)
+        .filteredOn(r -> r.key().equals(deploymentKey("web")))
+        .singleElement()
+        .satisfies(r -> assertThat(r.value().manifest().at("/spec/replicas").asInt()).isEqualTo(1));
+    SourceStatus status =
+        probe(Topics.SOURCE_STATUS)
+            .await(
+                r ->
+                    r.key().equals(SourceStatus.gitSource(sourceId))
+                        && r.value().phase() == SourcePhase.SYNCED
+                        && sha.equals(r.value().revision()),
+                WAIT)
+            .value();
+    assertThat(status.resourceCount()).isEqualTo(3);
+    assertThat(status.message()).contains("3 files could not be rendered");
+  }
+
+  @Test
   void manifestRemovedWhileStoppedBecomesATombstoneOnRestart() {
     repo.write("deploy/web.yaml", deployment("web", 1))
         .write("deploy/config.yaml", configMap("settings", "a"))

@@ -6,6 +6,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -66,6 +73,9 @@ public final class BoundedYamlReader {
     } catch (MarkedYAMLException e) {
       throw new YamlReadException(describe(e));
     } catch (YAMLException e) {
+      if (e.getCause() instanceof CharacterCodingException) {
+        throw new YamlReadException(notUtf8(bytes));
+      }
       // Limit violations: their messages state the limit, never the content.
       throw new YamlReadException(e.getMessage());
     } catch (StackOverflowError e) {
@@ -193,6 +203,45 @@ public final class BoundedYamlReader {
     out.append(e.getProblem() == null ? "invalid YAML" : e.getProblem());
     out.append(at(e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark()));
     return out.toString();
+  }
+
+  /**
+   * Where the first byte that is not UTF-8 is. Found again here because SnakeYAML's decoder reports
+   * neither line nor offset; done only for a file that failed, so valid files pay nothing.
+   */
+  private static String notUtf8(byte[] bytes) {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(8192);
+    CoderResult result;
+    do {
+      out.clear();
+      result = decoder.decode(in, out, true);
+    } while (result.isOverflow());
+    int offset = in.position();
+    int lineStart = 0;
+    int line = 1;
+    for (int i = 0; i < offset; i++) {
+      if (bytes[i] == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    String before = new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8);
+    int column = before.codePointCount(0, before.length()) + 1;
+    // The byte itself is not quoted: it may belong to a Secret value.
+    return "the file is not valid UTF-8: the byte at line "
+        + line
+        + ", column "
+        + column
+        + " (byte offset "
+        + offset
+        + ") is not part of a valid UTF-8 character; Kubernetes manifests must be UTF-8"
+        + " (re-save the file as UTF-8; Latin-1 or Windows-1252 are the usual culprits)";
   }
 
   private static String at(Mark mark) {

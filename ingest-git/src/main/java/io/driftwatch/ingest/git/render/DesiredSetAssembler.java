@@ -56,9 +56,11 @@ public final class DesiredSetAssembler {
                     + " "
                     + (namespace.isEmpty() ? "" : namespace + "/")
                     + key.name()
-                    + " is already declared in "
+                    + " is declared twice: first in "
                     + first.path()
-                    + "; the first declaration is kept, remove one of them"));
+                    + " (kept) and again in "
+                    + rendered.path()
+                    + " (ignored); remove one of them"));
         continue;
       }
       objects.put(key, new RenderedManifest(rendered.path(), redactor.redact(manifest)));

@@ -113,7 +113,7 @@ class DesiredSetAssemblerTest {
                 assertThat(e.path()).isEqualTo("b.yaml");
                 assertThat(e.reason())
                     .isEqualTo(
-                        "ConfigMap shop/cfg is already declared in a.yaml; the first declaration is kept, remove one of them");
+                        "ConfigMap shop/cfg is declared twice: first in a.yaml (kept) and again in b.yaml (ignored); remove one of them");
               });
     }
   }
