@@ -3,11 +3,11 @@ package io.driftwatch.diff.compare;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.driftwatch.diff.managed.LiveItemKeys;
-import io.driftwatch.diff.normalize.ServerMetadataNormalizer;
 import io.driftwatch.diff.quantity.QuantityNode;
 import io.driftwatch.diff.schema.ListKey;
 import io.driftwatch.diff.schema.ReconcilerMarks;
 import io.driftwatch.diff.schema.SchemaNode;
+import io.driftwatch.model.KubernetesObjects;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -404,10 +404,10 @@ public final class InSyncCheck {
     }
     boolean underMetadata = "metadata".equals(names[0]);
     if (depth == 1 && underMetadata) {
-      return ServerMetadataNormalizer.SERVER_METADATA.contains(name);
+      return KubernetesObjects.SERVER_SET_METADATA.contains(name);
     }
     if (depth == 2 && underMetadata && "annotations".equals(names[1])) {
-      return ServerMetadataNormalizer.BOOKKEEPING_ANNOTATIONS.contains(name);
+      return KubernetesObjects.BOOKKEEPING_ANNOTATIONS.contains(name);
     }
     return !underMetadata
         && "metadata".equals(names[depth - 1])
@@ -435,8 +435,8 @@ public final class InSyncCheck {
   }
 
   private static Set<String> maybeDropped() {
-    Set<String> names = new HashSet<>(ServerMetadataNormalizer.SERVER_METADATA);
-    names.addAll(ServerMetadataNormalizer.BOOKKEEPING_ANNOTATIONS);
+    Set<String> names = new HashSet<>(KubernetesObjects.SERVER_SET_METADATA);
+    names.addAll(KubernetesObjects.BOOKKEEPING_ANNOTATIONS);
     names.add("status");
     names.add("creationTimestamp");
     return Set.copyOf(names);

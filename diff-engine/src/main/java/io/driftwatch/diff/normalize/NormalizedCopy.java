@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.driftwatch.diff.quantity.QuantityNode;
 import io.driftwatch.diff.schema.SchemaNode;
+import io.driftwatch.model.KubernetesObjects;
 import java.util.Map;
 
 /**
@@ -66,7 +67,7 @@ public final class NormalizedCopy {
     ObjectNode copy = NODES.objectNode();
     for (Map.Entry<String, JsonNode> field : metadata.properties()) {
       String name = field.getKey();
-      if (ServerMetadataNormalizer.SERVER_METADATA.contains(name)) {
+      if (KubernetesObjects.SERVER_SET_METADATA.contains(name)) {
         continue;
       }
       JsonNode value = field.getValue();
@@ -85,7 +86,7 @@ public final class NormalizedCopy {
   private JsonNode annotations(JsonNode annotations, SchemaNode schema) {
     ObjectNode copy = NODES.objectNode();
     for (Map.Entry<String, JsonNode> field : annotations.properties()) {
-      if (ServerMetadataNormalizer.BOOKKEEPING_ANNOTATIONS.contains(field.getKey())) {
+      if (KubernetesObjects.BOOKKEEPING_ANNOTATIONS.contains(field.getKey())) {
         continue;
       }
       SchemaNode fieldSchema = schema == null ? null : schema.field(field.getKey());

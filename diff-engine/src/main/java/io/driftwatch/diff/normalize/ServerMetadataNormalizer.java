@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.driftwatch.model.KubernetesObjects;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Drops what the API server or a controller writes and Git never declares: {@code status}, the
@@ -14,23 +14,6 @@ import java.util.Set;
  * {@code creationTimestamp} too: exports from a cluster write it there as {@code null}.
  */
 public final class ServerMetadataNormalizer {
-
-  /** Metadata fields the API server sets. */
-  public static final Set<String> SERVER_METADATA =
-      Set.of(
-          "uid",
-          "resourceVersion",
-          "generation",
-          "creationTimestamp",
-          "managedFields",
-          "selfLink",
-          "deletionTimestamp",
-          "deletionGracePeriodSeconds");
-
-  /** Annotations that record how an object was applied or rolled out, not what it should be. */
-  public static final Set<String> BOOKKEEPING_ANNOTATIONS =
-      Set.of(
-          "kubectl.kubernetes.io/last-applied-configuration", "deployment.kubernetes.io/revision");
 
   private ServerMetadataNormalizer() {}
 
@@ -82,14 +65,14 @@ public final class ServerMetadataNormalizer {
     ObjectNode copy = JsonNodeFactory.instance.objectNode();
     for (Map.Entry<String, JsonNode> field : metadata.properties()) {
       String name = field.getKey();
-      if (SERVER_METADATA.contains(name)) {
+      if (KubernetesObjects.SERVER_SET_METADATA.contains(name)) {
         continue;
       }
       JsonNode value = field.getValue();
       if ("annotations".equals(name) && value.isObject()) {
         ObjectNode annotations = JsonNodeFactory.instance.objectNode();
         for (Map.Entry<String, JsonNode> annotation : value.properties()) {
-          if (!BOOKKEEPING_ANNOTATIONS.contains(annotation.getKey())) {
+          if (!KubernetesObjects.BOOKKEEPING_ANNOTATIONS.contains(annotation.getKey())) {
             annotations.set(annotation.getKey(), annotation.getValue().deepCopy());
           }
         }
