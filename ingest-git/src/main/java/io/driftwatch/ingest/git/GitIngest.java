@@ -10,47 +10,63 @@ import io.driftwatch.ingest.git.repo.RepositoryMirror;
 import io.driftwatch.model.Component;
 import io.driftwatch.model.KafkaSettings;
 import io.driftwatch.model.ResourceKey;
+import io.driftwatch.model.SourceStatus;
 import io.driftwatch.model.secret.SecretRedactor;
 import io.driftwatch.model.topic.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ingest-git component: polls every configured Git source on one thread, renders each new
- * commit and publishes its desired state, source status and render errors. Before the first poll it
- * rebuilds what each source last published from {@code gitops.desired-state.v1}, so that a restart
- * neither republishes unchanged objects nor forgets objects removed while it was down.
+ * The ingest-git component: polls every Git source on one thread, renders each new commit and
+ * publishes its desired state, source status and render errors. Each source is polled at its own
+ * interval; a failing source is retried on {@link RetryBackoff} instead, and {@link
+ * #trigger(Collection)} (a webhook) polls sources at once. Before the first poll it rebuilds what
+ * each source last published from Kafka, so that a restart neither republishes unchanged objects
+ * nor forgets objects removed while it was down.
  */
 public final class GitIngest implements Component {
 
   private static final Logger LOG = LoggerFactory.getLogger(GitIngest.class);
   private static final Duration RESUME_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration RESUME_RETRY = Duration.ofSeconds(5);
 
   private final GitIngestConfig config;
   private final KafkaSettings kafka;
   private final DesiredSetAssembler assembler;
-  private final Map<String, SourcePoller> pollers = new LinkedHashMap<>();
+  private final Clock clock;
+  private final Map<String, GitSourceConfig> sources = new LinkedHashMap<>();
+  private final Map<String, SourcePoller> pollers = new HashMap<>();
+  private final Map<String, ScheduledFuture<?>> schedules = new HashMap<>();
+  private Map<String, Map<ResourceKey, PublishedObject>> resumedObjects;
+  private Map<String, SourceStatus> resumedStatuses;
   private ScheduledExecutorService scheduler;
-  private volatile boolean resumed;
   private volatile String kafkaProblem;
   private volatile boolean closed;
 
   public GitIngest(GitIngestConfig config, KafkaSettings kafka, SecretRedactor redactor) {
+    this(config, kafka, redactor, Clock.systemUTC());
+  }
+
+  GitIngest(GitIngestConfig config, KafkaSettings kafka, SecretRedactor redactor, Clock clock) {
     this.config = config;
     this.kafka = kafka;
     this.assembler = new DesiredSetAssembler(redactor);
+    this.clock = clock;
+    config.sources().forEach(source -> sources.put(source.id(), source));
   }
 
   @Override
@@ -70,11 +86,8 @@ public final class GitIngest implements Component {
               thread.setDaemon(true);
               return thread;
             });
-    for (GitSourceConfig source : config.sources()) {
-      scheduler.scheduleWithFixedDelay(
-          () -> pollScheduled(source), 0, source.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-    }
-    LOG.info("Polling {} Git sources", config.sources().size());
+    sources.keySet().forEach(id -> schedule(id, Duration.ZERO));
+    LOG.info("Polling {} Git sources", sources.size());
   }
 
   /**
@@ -88,63 +101,105 @@ public final class GitIngest implements Component {
       throw new IllegalStateException("ingest-git is closed");
     }
     List<SourcePoll> polls = new ArrayList<>();
-    for (GitSourceConfig source : config.sources()) {
-      polls.add(poll(source));
+    for (String id : List.copyOf(sources.keySet())) {
+      polls.add(poll(id));
     }
     return new PollSummary(polls);
   }
 
-  private void pollScheduled(GitSourceConfig source) {
+  /**
+   * Polls the given sources as soon as the polling thread is free (a webhook said their repository
+   * changed); unknown ids are ignored. Before {@link #start()} this does nothing.
+   *
+   * @return the ids that were scheduled
+   */
+  public synchronized List<String> trigger(Collection<String> sourceIds) {
+    List<String> triggered = new ArrayList<>();
+    if (scheduler == null || closed) {
+      return triggered;
+    }
+    for (String id : sourceIds) {
+      if (sources.containsKey(id)) {
+        schedule(id, Duration.ZERO);
+        triggered.add(id);
+      }
+    }
+    return triggered;
+  }
+
+  /** The ids of every source now polled, configured ones first. */
+  public synchronized List<String> sourceIds() {
+    return List.copyOf(sources.keySet());
+  }
+
+  /** Replaces the pending poll of a source by one after {@code delay}. */
+  private void schedule(String id, Duration delay) {
+    ScheduledFuture<?> pending = schedules.remove(id);
+    if (pending != null) {
+      pending.cancel(false);
+    }
+    schedules.put(
+        id, scheduler.schedule(() -> pollScheduled(id), delay.toMillis(), TimeUnit.MILLISECONDS));
+  }
+
+  private void pollScheduled(String id) {
     try {
       synchronized (this) {
-        if (!closed) {
-          poll(source);
+        if (closed || !sources.containsKey(id)) {
+          return;
         }
+        poll(id);
+        SourcePoller poller = pollers.get(id);
+        schedule(id, poller == null ? RESUME_RETRY : poller.nextDelay());
       }
     } catch (RuntimeException | Error e) {
-      // An escaping throwable would silently cancel this source's schedule.
-      LOG.error("Polling source {} failed unexpectedly", source.id(), e);
+      // Keep the source scheduled: an escaping throwable would end its polling for good.
+      LOG.error("Polling source {} failed unexpectedly", id, e);
+      synchronized (this) {
+        if (!closed && sources.containsKey(id)) {
+          schedule(id, RetryBackoff.DEFAULT.max());
+        }
+      }
     }
   }
 
-  private SourcePoll poll(GitSourceConfig source) {
+  private SourcePoll poll(String id) {
     if (!resume()) {
       return new SourcePoll(
-          source.id(),
+          id,
           null,
           false,
           0,
           0,
           0,
-          "Source '" + source.id() + "': cannot resume from Kafka: " + kafkaProblem);
+          "Source '" + id + "': cannot resume from Kafka: " + kafkaProblem);
     }
-    return pollers.get(source.id()).poll();
+    return pollers.computeIfAbsent(id, this::newPoller).poll();
   }
 
-  /** Loads what every source last published, once; false while Kafka cannot be read. */
+  private SourcePoller newPoller(String id) {
+    GitSourceConfig source = sources.get(id);
+    Map<ResourceKey, PublishedObject> objects = resumedObjects.getOrDefault(id, Map.of());
+    LOG.info("Source {} resumed with {} published objects", id, objects.size());
+    return new SourcePoller(
+        source,
+        new RepositoryMirror(source.id(), source.repository(), source.ref(), config.workDir()),
+        new KustomizeRenderer(YamlLimits.DEFAULTS, Optional.ofNullable(source.targetNamespace())),
+        assembler,
+        new DesiredStatePublisher(source.id(), kafka, objects, resumedStatuses.get(id), clock),
+        config.retry());
+  }
+
+  /** Loads what every source last published and its last status, once; false while Kafka fails. */
   private boolean resume() {
-    if (resumed) {
+    if (resumedObjects != null) {
       return true;
     }
     try {
-      Map<String, Map<ResourceKey, PublishedObject>> published =
-          new PublishedStateLoader(kafka, RESUME_TIMEOUT)
-              .load(config.sources().stream().map(GitSourceConfig::id).collect(Collectors.toSet()));
-      for (GitSourceConfig source : config.sources()) {
-        Map<ResourceKey, PublishedObject> objects = published.get(source.id());
-        pollers.put(
-            source.id(),
-            new SourcePoller(
-                source,
-                new RepositoryMirror(
-                    source.id(), source.repository(), source.ref(), config.workDir()),
-                new KustomizeRenderer(
-                    YamlLimits.DEFAULTS, Optional.ofNullable(source.targetNamespace())),
-                assembler,
-                new DesiredStatePublisher(source.id(), kafka, objects, Clock.systemUTC())));
-        LOG.info("Source {} resumed with {} published objects", source.id(), objects.size());
-      }
-      resumed = true;
+      PublishedStateLoader loader = new PublishedStateLoader(kafka, RESUME_TIMEOUT);
+      Map<String, SourceStatus> statuses = loader.loadStatuses();
+      resumedObjects = loader.loadAll();
+      resumedStatuses = statuses;
       kafkaProblem = null;
       return true;
     } catch (KafkaException e) {
@@ -177,6 +232,7 @@ public final class GitIngest implements Component {
     synchronized (this) {
       pollers.values().forEach(SourcePoller::close);
       pollers.clear();
+      schedules.clear();
     }
   }
 }

@@ -12,6 +12,7 @@ import io.driftwatch.ingest.git.repo.GitSourceException;
 import io.driftwatch.ingest.git.repo.RepositoryMirror;
 import io.driftwatch.ingest.git.repo.ResolvedCommit;
 import java.io.IOException;
+import java.time.Duration;
 import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,7 @@ final class SourcePoller implements AutoCloseable {
   private final ManifestRenderer renderer;
   private final DesiredSetAssembler assembler;
   private final DesiredStatePublisher publisher;
+  private final RetryBackoff retry;
   private String syncedCommit;
 
   SourcePoller(
@@ -36,12 +38,24 @@ final class SourcePoller implements AutoCloseable {
       RepositoryMirror mirror,
       ManifestRenderer renderer,
       DesiredSetAssembler assembler,
-      DesiredStatePublisher publisher) {
+      DesiredStatePublisher publisher,
+      RetryBackoff retry) {
     this.source = source;
     this.mirror = mirror;
     this.renderer = renderer;
     this.assembler = assembler;
     this.publisher = publisher;
+    this.retry = retry;
+  }
+
+  GitSourceConfig source() {
+    return source;
+  }
+
+  /** How long until this source should be polled again: its interval, or the retry backoff. */
+  Duration nextDelay() {
+    int failures = publisher.consecutiveFailures();
+    return failures == 0 ? source.pollInterval() : retry.delayAfter(failures);
   }
 
   SourcePoll poll() {
@@ -49,19 +63,22 @@ final class SourcePoller implements AutoCloseable {
     try {
       commit = mirror.fetch();
       if (commit.sha().equals(syncedCommit)) {
+        publisher.stillSynced(commit.sha());
         return new SourcePoll(source.id(), commit.sha(), false, 0, 0, 0, null);
       }
       publisher.rendering(commit.sha());
       GitCommitTree tree = mirror.tree(commit);
       if (!tree.isDirectory(source.path())) {
         throw new GitSourceException(
+            GitSourceException.Reason.RENDER,
             "Source '"
                 + source.id()
                 + "': path '"
                 + source.path()
                 + "' is not a directory at commit "
                 + commit.sha()
-                + " (check the source's path; the previously published objects are kept)");
+                + " (check the source's path; the previously published objects are kept)",
+            null);
       }
       RenderResult rendered = renderer.render(tree, source.path());
       if (rendered.failed()) {
@@ -70,6 +87,7 @@ final class SourcePoller implements AutoCloseable {
         // objects are gone: keep everything last published and report the source as failed.
         RenderError why = rendered.errors().get(0);
         throw new GitSourceException(
+            GitSourceException.Reason.RENDER,
             "Source '"
                 + source.id()
                 + "' at "
@@ -78,7 +96,8 @@ final class SourcePoller implements AutoCloseable {
                 + why.path()
                 + ": "
                 + why.reason()
-                + " (the previously published objects are kept)");
+                + " (the previously published objects are kept)",
+            null);
       }
       DesiredSet desired =
           assembler.assemble(rendered, source.cluster(), source.defaultNamespace());
@@ -116,10 +135,19 @@ final class SourcePoller implements AutoCloseable {
     }
   }
 
-  private SourcePoll fail(ResolvedCommit commit, String message) {
+  private SourcePoll fail(ResolvedCommit commit, String problem) {
     String sha = commit == null ? null : commit.sha();
     // A commit that failed must be tried again even if the ref does not move.
     syncedCommit = null;
+    int failures = publisher.consecutiveFailures() + 1;
+    String message =
+        problem
+            + " [failed "
+            + failures
+            + (failures == 1 ? " time" : " times in a row")
+            + "; next attempt in "
+            + describe(retry.delayAfter(failures))
+            + "]";
     LOG.warn("{}", message);
     try {
       publisher.failed(sha, message);
@@ -127,6 +155,18 @@ final class SourcePoller implements AutoCloseable {
       LOG.warn("Source {}: cannot publish its FAILED status: {}", source.id(), e.getMessage());
     }
     return new SourcePoll(source.id(), sha, commit != null, 0, 0, 0, message);
+  }
+
+  /** A delay as people write it: 500ms, 40s, 2m30s. */
+  private static String describe(Duration delay) {
+    if (delay.toMillis() < 1000) {
+      return delay.toMillis() + "ms";
+    }
+    long seconds = delay.toSeconds();
+    if (seconds < 60) {
+      return seconds + "s";
+    }
+    return seconds / 60 + "m" + (seconds % 60 == 0 ? "" : seconds % 60 + "s");
   }
 
   @Override

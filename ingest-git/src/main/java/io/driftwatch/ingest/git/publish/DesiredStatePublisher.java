@@ -43,6 +43,9 @@ public final class DesiredStatePublisher implements AutoCloseable {
   private final Clock clock;
   private Map<ResourceKey, PublishedObject> published;
   private Producer<byte[], byte[]> producer;
+  private Instant lastSuccessAt;
+  private int consecutiveFailures;
+  private String syncedMessage;
 
   /**
    * @param published what the source last published, as {@link PublishedStateLoader} rebuilt it
@@ -52,10 +55,28 @@ public final class DesiredStatePublisher implements AutoCloseable {
       KafkaSettings kafka,
       Map<ResourceKey, PublishedObject> published,
       Clock clock) {
+    this(sourceId, kafka, published, null, clock);
+  }
+
+  /**
+   * @param published what the source last published, as {@link PublishedStateLoader} rebuilt it
+   * @param lastStatus the source's last status on the topic, or null: its success time and failure
+   *     count carry on from there
+   */
+  public DesiredStatePublisher(
+      String sourceId,
+      KafkaSettings kafka,
+      Map<ResourceKey, PublishedObject> published,
+      SourceStatus lastStatus,
+      Clock clock) {
     this.sourceId = sourceId;
     this.kafka = kafka;
     this.clock = clock;
     this.published = Map.copyOf(published);
+    if (lastStatus != null) {
+      this.lastSuccessAt = lastStatus.lastSuccessAt();
+      this.consecutiveFailures = Math.max(0, lastStatus.consecutiveFailures());
+    }
   }
 
   /** The transactional.id of a source's producer. */
@@ -73,9 +94,38 @@ public final class DesiredStatePublisher implements AutoCloseable {
     sendStatus(SourcePhase.RENDERING, commit, published.size(), null);
   }
 
-  /** Says that the source failed; its previously published objects stand. */
+  /**
+   * Says that the source failed; its previously published objects stand. Counts the failure even
+   * when the status cannot be sent.
+   */
   public void failed(String revision, String message) {
+    consecutiveFailures++;
     sendStatus(SourcePhase.FAILED, revision, published.size(), message);
+  }
+
+  /**
+   * Says that a fetch found the ref still at the commit this publisher last published: the source
+   * is SYNCED as of now, which keeps its last-success time fresh.
+   */
+  public void stillSynced(String commit) {
+    Instant now = clock.instant();
+    SourceStatus status =
+        status(SourcePhase.SYNCED, commit, published.size(), syncedMessage, now)
+            .withHistory(now, 0);
+    inTransaction(
+        producer -> send(producer, Topics.SOURCE_STATUS, SourceStatus.gitSource(sourceId), status));
+    lastSuccessAt = now;
+    consecutiveFailures = 0;
+  }
+
+  /** When the source last synced, or null when it never has. */
+  public Instant lastSuccessAt() {
+    return lastSuccessAt;
+  }
+
+  /** How many attempts in a row have failed; 0 after a success. */
+  public int consecutiveFailures() {
+    return consecutiveFailures;
   }
 
   /**
@@ -89,6 +139,7 @@ public final class DesiredStatePublisher implements AutoCloseable {
     String commit = resolved.sha();
     ChangePlan plan = ChangePlanner.plan(published, desired);
     Instant now = clock.instant();
+    String message = syncedMessage(desired);
     inTransaction(
         producer -> {
           for (Map.Entry<ResourceKey, RenderedManifest> upsert : plan.upserts().entrySet()) {
@@ -135,9 +186,13 @@ public final class DesiredStatePublisher implements AutoCloseable {
               producer,
               Topics.SOURCE_STATUS,
               SourceStatus.gitSource(sourceId),
-              status(SourcePhase.SYNCED, commit, plan.next().size(), syncedMessage(desired), now));
+              status(SourcePhase.SYNCED, commit, plan.next().size(), message, now)
+                  .withHistory(now, 0));
         });
     published = plan.next();
+    lastSuccessAt = now;
+    consecutiveFailures = 0;
+    syncedMessage = message;
     return new PublishOutcome(
         plan.upserts().size(),
         plan.tombstones().size(),
@@ -159,7 +214,9 @@ public final class DesiredStatePublisher implements AutoCloseable {
   }
 
   private void sendStatus(SourcePhase phase, String revision, long count, String message) {
-    SourceStatus status = status(phase, revision, count, message, clock.instant());
+    SourceStatus status =
+        status(phase, revision, count, message, clock.instant())
+            .withHistory(lastSuccessAt, consecutiveFailures);
     inTransaction(
         producer -> send(producer, Topics.SOURCE_STATUS, SourceStatus.gitSource(sourceId), status));
   }

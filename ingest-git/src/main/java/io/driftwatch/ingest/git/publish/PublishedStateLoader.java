@@ -3,6 +3,8 @@ package io.driftwatch.ingest.git.publish;
 import io.driftwatch.model.DesiredState;
 import io.driftwatch.model.KafkaSettings;
 import io.driftwatch.model.ResourceKey;
+import io.driftwatch.model.SourceStatus;
+import io.driftwatch.model.topic.Topic;
 import io.driftwatch.model.topic.Topics;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -31,6 +32,8 @@ public final class PublishedStateLoader {
 
   private static final Logger LOG = LoggerFactory.getLogger(PublishedStateLoader.class);
 
+  private static final String GIT_PREFIX = SourceStatus.gitSource("");
+
   private final KafkaSettings kafka;
   private final Duration timeout;
 
@@ -40,14 +43,49 @@ public final class PublishedStateLoader {
   }
 
   /**
-   * The published objects of each source in {@code sourceIds} (every id has an entry, possibly
-   * empty).
+   * The published objects of every source that has any on the topic, by source id: sources found
+   * later (discovered from a fleet repository) resume from this too.
    *
    * @throws KafkaException when the topic cannot be read to its end within the timeout
    */
-  public Map<String, Map<ResourceKey, PublishedObject>> load(Set<String> sourceIds) {
-    Map<ResourceKey, DesiredState> latest = new HashMap<>();
-    String topic = Topics.DESIRED_STATE.name();
+  public Map<String, Map<ResourceKey, PublishedObject>> loadAll() {
+    Map<ResourceKey, DesiredState> latest = readToEnd(Topics.DESIRED_STATE);
+    Map<String, Map<ResourceKey, PublishedObject>> bySource = new HashMap<>();
+    latest.forEach(
+        (key, state) -> {
+          if (state.source() != null && state.manifest() != null && state.path() != null) {
+            Map<ResourceKey, PublishedObject> objects =
+                bySource.computeIfAbsent(state.source(), id -> new LinkedHashMap<>());
+            objects.put(
+                key,
+                new PublishedObject(ContentHash.of(state.path(), state.manifest()), state.path()));
+          }
+        });
+    return bySource;
+  }
+
+  /**
+   * The last status of every Git source on {@code gitops.source-status.v1}, by source id, so that a
+   * restart carries on the last-success time and failure count.
+   *
+   * @throws KafkaException when the topic cannot be read to its end within the timeout
+   */
+  public Map<String, SourceStatus> loadStatuses() {
+    Map<String, SourceStatus> bySource = new HashMap<>();
+    readToEnd(Topics.SOURCE_STATUS)
+        .forEach(
+            (key, status) -> {
+              if (key.startsWith(GIT_PREFIX)) {
+                bySource.put(key.substring(GIT_PREFIX.length()), status);
+              }
+            });
+    return bySource;
+  }
+
+  /** The last value per key of a compacted topic, read committed, tombstones removing keys. */
+  private <K, V> Map<K, V> readToEnd(Topic<K, V> topic) {
+    Map<K, V> latest = new HashMap<>();
+    String name = topic.name();
     Properties props = kafka.clientConfig();
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -58,7 +96,7 @@ public final class PublishedStateLoader {
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions =
-          consumer.partitionsFor(topic, timeout).stream()
+          consumer.partitionsFor(name, timeout).stream()
               .map(p -> new TopicPartition(p.topic(), p.partition()))
               .toList();
       consumer.assign(partitions);
@@ -68,15 +106,14 @@ public final class PublishedStateLoader {
       while (!reachedEnd(consumer, end)) {
         if (Instant.now().isAfter(deadline)) {
           throw new KafkaException(
-              "Could not read " + topic + " to its end within " + timeout.toSeconds() + " s");
+              "Could not read " + name + " to its end within " + timeout.toSeconds() + " s");
         }
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-          ResourceKey key;
-          DesiredState value;
+          K key;
+          V value;
           try {
-            key = Topics.DESIRED_STATE.keySerde().deserializer().deserialize(topic, record.key());
-            value =
-                Topics.DESIRED_STATE.valueSerde().deserializer().deserialize(topic, record.value());
+            key = topic.keySerde().deserializer().deserialize(name, record.key());
+            value = topic.valueSerde().deserializer().deserialize(name, record.value());
           } catch (RuntimeException e) {
             // A poison record is drift-stream's to dead-letter; here it only cannot count.
             skipped++;
@@ -92,21 +129,10 @@ public final class PublishedStateLoader {
         }
       }
     }
-    Map<String, Map<ResourceKey, PublishedObject>> bySource = new HashMap<>();
-    sourceIds.forEach(id -> bySource.put(id, new LinkedHashMap<>()));
-    latest.forEach(
-        (key, state) -> {
-          Map<ResourceKey, PublishedObject> objects = bySource.get(state.source());
-          if (objects != null && state.manifest() != null && state.path() != null) {
-            objects.put(
-                key,
-                new PublishedObject(ContentHash.of(state.path(), state.manifest()), state.path()));
-          }
-        });
     if (skipped > 0) {
-      LOG.warn("Skipped {} unreadable records of {} while resuming", skipped, topic);
+      LOG.warn("Skipped {} unreadable records of {} while resuming", skipped, name);
     }
-    return bySource;
+    return latest;
   }
 
   private static boolean reachedEnd(
