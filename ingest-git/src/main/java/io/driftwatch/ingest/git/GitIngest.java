@@ -7,6 +7,7 @@ import io.driftwatch.ingest.git.render.DesiredSetAssembler;
 import io.driftwatch.ingest.git.render.YamlLimits;
 import io.driftwatch.ingest.git.render.kustomize.KustomizeRenderer;
 import io.driftwatch.ingest.git.repo.RepositoryMirror;
+import io.driftwatch.ingest.git.webhook.PollTrigger;
 import io.driftwatch.model.Component;
 import io.driftwatch.model.KafkaSettings;
 import io.driftwatch.model.ResourceKey;
@@ -38,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * each source last published from Kafka, so that a restart neither republishes unchanged objects
  * nor forgets objects removed while it was down.
  */
-public final class GitIngest implements Component {
+public final class GitIngest implements Component, PollTrigger {
 
   private static final Logger LOG = LoggerFactory.getLogger(GitIngest.class);
   private static final Duration RESUME_TIMEOUT = Duration.ofSeconds(60);
@@ -113,6 +114,7 @@ public final class GitIngest implements Component {
    *
    * @return the ids that were scheduled
    */
+  @Override
   public synchronized List<String> trigger(Collection<String> sourceIds) {
     List<String> triggered = new ArrayList<>();
     if (scheduler == null || closed) {
@@ -128,6 +130,7 @@ public final class GitIngest implements Component {
   }
 
   /** The ids of every source now polled, configured ones first. */
+  @Override
   public synchronized List<String> sourceIds() {
     return List.copyOf(sources.keySet());
   }
