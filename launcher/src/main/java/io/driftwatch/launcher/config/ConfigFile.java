@@ -16,7 +16,8 @@ public record ConfigFile(
     Http http,
     List<Source> sources,
     List<Cluster> clusters,
-    DriftStream driftStream) {
+    DriftStream driftStream,
+    List<Receiver> receivers) {
 
   /** {@code kafka:} where the topics live. */
   public record Kafka(
@@ -45,6 +46,9 @@ public record ConfigFile(
       String defaultNamespace,
       String pollInterval,
       String targetNamespace) {}
+
+  /** {@code receivers[]:} one webhook that makes ingest-git poll sources at once. */
+  public record Receiver(String name, String type, String secretFile, List<String> sources) {}
 
   /** {@code clusters[]:} one cluster and the kinds to watch in it. */
   public record Cluster(

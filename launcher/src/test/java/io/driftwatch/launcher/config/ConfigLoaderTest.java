@@ -3,10 +3,13 @@ package io.driftwatch.launcher.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.driftwatch.ingest.git.webhook.ReceiverConfig;
+import io.driftwatch.ingest.git.webhook.ReceiverType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -199,5 +202,54 @@ class ConfigLoaderTest {
 
     assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(file))
         .hasMessageContaining("set kafka.bootstrapServers instead");
+  }
+
+  @Test
+  void receiversAreLoadedWithTheirSecretFileResolvedAgainstTheConfigFile() throws IOException {
+    Files.writeString(dir.resolve("hook-secret"), "s3cret\n");
+    Path file =
+        write(
+            MINIMAL
+                + """
+                receivers:
+                  - name: github-shop
+                    type: github
+                    secretFile: hook-secret
+                    sources: [shop]
+                """);
+
+    DriftwatchConfig config = new ConfigLoader(Map.of()).load(file);
+
+    assertThat(config.receivers())
+        .singleElement()
+        .isEqualTo(
+            new ReceiverConfig(
+                "github-shop", ReceiverType.GITHUB, dir.resolve("hook-secret"), List.of("shop")));
+    assertThat(config.receivers().get(0).path()).isEqualTo("/hooks/github-shop");
+  }
+
+  @Test
+  void aReceiverWithAnUnknownTypeAMissingSecretOrAnUnknownSourceIsRefusedWithTheFix()
+      throws IOException {
+    Path file =
+        write(
+            MINIMAL
+                + """
+                receivers:
+                  - name: hook
+                    type: bitbucket
+                    secretFile: nowhere
+                    sources: [shop, nope]
+                  - name: hook
+                    type: gitlab
+                """);
+
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(file))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("receivers[0].type: write one of [github, gitlab, generic-hmac]")
+        .hasMessageContaining("receivers[0].secretFile: " + dir.resolve("nowhere"))
+        .hasMessageContaining("receivers[0].sources: 'nope' is not the id of a source")
+        .hasMessageContaining("receivers[1].name: 'hook' is declared twice")
+        .hasMessageContaining("receivers[1].secretFile: required");
   }
 }
