@@ -6,11 +6,13 @@ import io.driftwatch.ingest.git.publish.PublishedStateLoader;
 import io.driftwatch.ingest.git.render.DesiredSetAssembler;
 import io.driftwatch.ingest.git.render.YamlLimits;
 import io.driftwatch.ingest.git.render.kustomize.KustomizeRenderer;
+import io.driftwatch.ingest.git.repo.CommitSignatureVerifier;
 import io.driftwatch.ingest.git.repo.RepositoryMirror;
 import io.driftwatch.ingest.git.webhook.PollTrigger;
 import io.driftwatch.model.Component;
 import io.driftwatch.model.KafkaSettings;
 import io.driftwatch.model.ResourceKey;
+import io.driftwatch.model.SourcePhase;
 import io.driftwatch.model.SourceStatus;
 import io.driftwatch.model.secret.SecretRedactor;
 import io.driftwatch.model.topic.Topics;
@@ -48,6 +50,7 @@ public final class GitIngest implements Component, PollTrigger {
   private final GitIngestConfig config;
   private final KafkaSettings kafka;
   private final DesiredSetAssembler assembler;
+  private final CommitSignatureVerifier signatures;
   private final Clock clock;
   private final Map<String, GitSourceConfig> sources = new LinkedHashMap<>();
   private final Map<String, SourcePoller> pollers = new HashMap<>();
@@ -66,6 +69,7 @@ public final class GitIngest implements Component, PollTrigger {
     this.config = config;
     this.kafka = kafka;
     this.assembler = new DesiredSetAssembler(redactor);
+    this.signatures = CommitSignatureVerifier.load(config.signatures());
     this.clock = clock;
     config.sources().forEach(source -> sources.put(source.id(), source));
   }
@@ -183,14 +187,17 @@ public final class GitIngest implements Component, PollTrigger {
   private SourcePoller newPoller(String id) {
     GitSourceConfig source = sources.get(id);
     Map<ResourceKey, PublishedObject> objects = resumedObjects.getOrDefault(id, Map.of());
+    SourceStatus last = resumedStatuses.get(id);
     LOG.info("Source {} resumed with {} published objects", id, objects.size());
     return new SourcePoller(
         source,
-        new RepositoryMirror(source.id(), source.repository(), source.ref(), config.workDir()),
+        new RepositoryMirror(source.id(), source.repository(), source.ref(), config.workDir())
+            .verifyingSignaturesWith(signatures),
         new KustomizeRenderer(YamlLimits.DEFAULTS, Optional.ofNullable(source.targetNamespace())),
         assembler,
-        new DesiredStatePublisher(source.id(), kafka, objects, resumedStatuses.get(id), clock),
-        config.retry());
+        new DesiredStatePublisher(source.id(), kafka, objects, last, clock),
+        config.retry(),
+        last != null && last.phase() == SourcePhase.SYNCED ? last.revision() : null);
   }
 
   /** Loads what every source last published and its last status, once; false while Kafka fails. */

@@ -32,6 +32,9 @@ final class SourcePoller implements AutoCloseable {
   private final DesiredStatePublisher publisher;
   private final RetryBackoff retry;
   private String syncedCommit;
+  // The commit last published, across restarts: a new tip that does not contain it was
+  // force-pushed.
+  private String publishedCommit;
 
   SourcePoller(
       GitSourceConfig source,
@@ -39,8 +42,10 @@ final class SourcePoller implements AutoCloseable {
       ManifestRenderer renderer,
       DesiredSetAssembler assembler,
       DesiredStatePublisher publisher,
-      RetryBackoff retry) {
+      RetryBackoff retry,
+      String publishedCommit) {
     this.source = source;
+    this.publishedCommit = publishedCommit;
     this.mirror = mirror;
     this.renderer = renderer;
     this.assembler = assembler;
@@ -66,6 +71,7 @@ final class SourcePoller implements AutoCloseable {
         publisher.stillSynced(commit.sha());
         return new SourcePoll(source.id(), commit.sha(), false, 0, 0, 0, null);
       }
+      warnIfHistoryWasRewritten(commit);
       publisher.rendering(commit.sha());
       GitCommitTree tree = mirror.tree(commit);
       if (!tree.isDirectory(source.path())) {
@@ -103,6 +109,7 @@ final class SourcePoller implements AutoCloseable {
           assembler.assemble(rendered, source.cluster(), source.defaultNamespace());
       PublishOutcome outcome = publisher.publish(commit, desired);
       syncedCommit = commit.sha();
+      publishedCommit = commit.sha();
       LOG.info(
           "Source {} at {}: {} objects, {} published, {} tombstoned, {} errors{}",
           source.id(),
@@ -132,6 +139,31 @@ final class SourcePoller implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.error("Source {} failed unexpectedly", source.id(), e);
       return fail(commit, "Source '" + source.id() + "': unexpected error: " + e);
+    }
+  }
+
+  /**
+   * A force-push or a reset is not an error (what the new tip renders is published and objects only
+   * the old history declared are tombstoned) but it is worth a line in the log.
+   */
+  private void warnIfHistoryWasRewritten(ResolvedCommit commit) {
+    if (publishedCommit == null || publishedCommit.equals(commit.sha())) {
+      return;
+    }
+    try {
+      if (!mirror.isAncestor(publishedCommit, commit.sha())) {
+        LOG.warn(
+            "Source {}: ref {} moved from {} to {}, which does not contain it (force-push or"
+                + " reset); publishing what {} declares, objects only the old history declared"
+                + " will be withdrawn",
+            source.id(),
+            source.ref(),
+            publishedCommit,
+            commit.sha(),
+            commit.shortSha());
+      }
+    } catch (GitSourceException e) {
+      LOG.debug("Source {}: cannot tell whether the ref was rewritten", source.id(), e);
     }
   }
 

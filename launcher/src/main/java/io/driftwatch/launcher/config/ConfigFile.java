@@ -31,7 +31,10 @@ public record ConfigFile(
   public record Embedded(String dataDir, Integer port) {}
 
   /** {@code security:} keys that belong to the deployment. */
-  public record Security(String secretHmacKeyFile) {}
+  public record Security(String secretHmacKeyFile, Signatures signatures) {}
+
+  /** {@code security.signatures:} the keys a commit signature must be made with to be VERIFIED. */
+  public record Signatures(String openpgpKeys, String sshAllowedSigners) {}
 
   /** {@code http:} the /metrics and /healthz endpoint. */
   public record Http(String bindAddress, Integer port) {}

@@ -17,6 +17,8 @@ import io.driftwatch.ingest.cluster.ClusterIngestConfig;
 import io.driftwatch.ingest.cluster.WatchedKind;
 import io.driftwatch.ingest.git.GitIngestConfig;
 import io.driftwatch.ingest.git.GitSourceConfig;
+import io.driftwatch.ingest.git.repo.CommitSignatureVerifier;
+import io.driftwatch.ingest.git.repo.SignatureKeys;
 import io.driftwatch.ingest.git.webhook.ReceiverConfig;
 import io.driftwatch.ingest.git.webhook.ReceiverType;
 import java.io.IOException;
@@ -159,7 +161,8 @@ public final class ConfigLoader {
           });
       AlertSinkConfig http = http();
       List<ClusterConfig> clusters = clusters();
-      GitIngestConfig git = new GitIngestConfig(sources(clusters), dataDir.resolve("git"));
+      GitIngestConfig git =
+          new GitIngestConfig(sources(clusters), dataDir.resolve("git"), null, signatures());
       DriftStreamConfig drift = driftStream(dataDir);
       List<ReceiverConfig> receivers = receivers(git.sources());
       if (!problems.isEmpty()) {
@@ -398,6 +401,38 @@ public final class ConfigLoader {
                 blank(s.targetNamespace()) ? null : s.targetNamespace().trim()));
       }
       return out;
+    }
+
+    /** Each key file is read once here, so that a bad one is a configuration error. */
+    private SignatureKeys signatures() {
+      ConfigFile.Signatures declared =
+          Optional.ofNullable(in.security()).map(ConfigFile.Security::signatures).orElse(null);
+      if (declared == null) {
+        return SignatureKeys.NONE;
+      }
+      Optional<Path> openpgp =
+          signatureKey("security.signatures.openpgpKeys", declared.openpgpKeys(), true);
+      Optional<Path> ssh =
+          signatureKey(
+              "security.signatures.sshAllowedSigners", declared.sshAllowedSigners(), false);
+      return new SignatureKeys(openpgp, ssh);
+    }
+
+    private Optional<Path> signatureKey(String key, String value, boolean openpgp) {
+      if (blank(value)) {
+        return Optional.empty();
+      }
+      Path path = resolve(expandHome(value.trim()));
+      SignatureKeys alone =
+          openpgp
+              ? new SignatureKeys(Optional.of(path), Optional.empty())
+              : new SignatureKeys(Optional.empty(), Optional.of(path));
+      try {
+        CommitSignatureVerifier.load(alone);
+      } catch (IllegalArgumentException e) {
+        problems.add(key + ": " + e.getMessage());
+      }
+      return Optional.of(path);
     }
 
     private String repository(String at, String repository) {

@@ -121,6 +121,51 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void signatureKeysAreReadRelativeToTheFileAndReachIngestGit() throws IOException {
+    Path keys = Files.createDirectories(dir.resolve("keys"));
+    try (var key = ConfigLoaderTest.class.getResourceAsStream("/signatures/release-bot.asc")) {
+      Files.copy(key, keys.resolve("release-bot.asc"));
+    }
+    Files.writeString(
+        dir.resolve("allowed_signers"),
+        "dev@example.com ssh-ed25519"
+            + " AAAAC3NzaC1lZDI1NTE5AAAAIF1cVV0Dm9JIbDqDiS9DqFZrGBmDsR8mcHZ1hZRbhuGb\n");
+    Path file =
+        write(
+            MINIMAL
+                + "security:\n  signatures:\n    openpgpKeys: keys\n"
+                + "    sshAllowedSigners: allowed_signers\n");
+
+    DriftwatchConfig config = new ConfigLoader(Map.of()).load(file);
+
+    assertThat(config.git().signatures().openpgpKeys()).contains(keys);
+    assertThat(config.git().signatures().sshAllowedSigners())
+        .contains(dir.resolve("allowed_signers"));
+    assertThat(new ConfigLoader(Map.of()).load(write(MINIMAL)).git().signatures().isEmpty())
+        .isTrue();
+  }
+
+  @Test
+  void aSignatureKeyFileThatIsNotAKeyIsAConfigurationErrorNamingTheKey() throws IOException {
+    Files.writeString(dir.resolve("private.asc"), "-----BEGIN PGP PRIVATE KEY BLOCK-----\n");
+    Files.writeString(dir.resolve("allowed_signers"), "ssh-ed25519 AAAA no-principal\n");
+    Path file =
+        write(
+            MINIMAL
+                + "security:\n  signatures:\n    openpgpKeys: private.asc\n"
+                + "    sshAllowedSigners: allowed_signers\n");
+
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(file))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("security.signatures.openpgpKeys: " + dir.resolve("private.asc"))
+        .hasMessageContaining("gpg --export --armor")
+        .hasMessageContaining(
+            "security.signatures.sshAllowedSigners: "
+                + dir.resolve("allowed_signers")
+                + ", line 1");
+  }
+
+  @Test
   void unknownKeysAreRefusedWithTheKnownOnes() throws IOException {
     Path file = write(MINIMAL + "kafka:\n  bootstrapServer: localhost:9092\n");
 
