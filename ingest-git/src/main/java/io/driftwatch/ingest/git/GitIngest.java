@@ -137,7 +137,11 @@ public final class GitIngest implements Component {
             new SourcePoller(
                 source,
                 new RepositoryMirror(
-                    source.id(), source.repository(), source.ref(), config.workDir()),
+                    source.id(),
+                    source.repository(),
+                    source.ref(),
+                    config.workDir(),
+                    config.credentials()),
                 new KustomizeRenderer(
                     YamlLimits.DEFAULTS, Optional.ofNullable(source.targetNamespace())),
                 assembler,
