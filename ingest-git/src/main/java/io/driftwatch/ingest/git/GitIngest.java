@@ -191,7 +191,12 @@ public final class GitIngest implements Component, PollTrigger {
     LOG.info("Source {} resumed with {} published objects", id, objects.size());
     return new SourcePoller(
         source,
-        new RepositoryMirror(source.id(), source.repository(), source.ref(), config.workDir())
+        new RepositoryMirror(
+                source.id(),
+                source.repository(),
+                source.ref(),
+                config.workDir(),
+                config.credentials())
             .verifyingSignaturesWith(signatures),
         new KustomizeRenderer(YamlLimits.DEFAULTS, Optional.ofNullable(source.targetNamespace())),
         assembler,
