@@ -1,5 +1,6 @@
 package io.driftwatch.ingest.git.render.kustomize.parity;
 
+import io.driftwatch.ingest.git.SharedCorpus;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,8 +38,7 @@ final class Kubectl {
 
   /** True when the tests run in CI, where the oracle and the shared corpus are required. */
   static boolean inCi() {
-    // Tests only: the build's CI marker, the one environment variable these tests read.
-    return "true".equals(System.getenv("CI"));
+    return SharedCorpus.inCi();
   }
 
   /**
