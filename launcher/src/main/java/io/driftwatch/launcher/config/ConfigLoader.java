@@ -17,12 +17,15 @@ import io.driftwatch.ingest.cluster.ClusterIngestConfig;
 import io.driftwatch.ingest.cluster.WatchedKind;
 import io.driftwatch.ingest.git.GitIngestConfig;
 import io.driftwatch.ingest.git.GitSourceConfig;
+import io.driftwatch.ingest.git.RetryBackoff;
+import io.driftwatch.ingest.git.discover.DiscoveryConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -127,6 +130,7 @@ public final class ConfigLoader {
     private final Path baseDir;
     private final ConfigFile in;
     private final List<String> problems = new ArrayList<>();
+    private final Map<String, DiscoveryConfig> fleets = new LinkedHashMap<>();
 
     Validation(Path file, ConfigFile in) {
       this.file = file;
@@ -156,7 +160,9 @@ public final class ConfigLoader {
           });
       AlertSinkConfig http = http();
       List<ClusterConfig> clusters = clusters();
-      GitIngestConfig git = new GitIngestConfig(sources(clusters), dataDir.resolve("git"));
+      List<GitSourceConfig> sources = sources(clusters);
+      GitIngestConfig git =
+          new GitIngestConfig(sources, dataDir.resolve("git"), RetryBackoff.DEFAULT, fleets);
       DriftStreamConfig drift = driftStream(dataDir);
       if (!problems.isEmpty()) {
         throw new ConfigException(file.toString(), problems);
@@ -321,6 +327,14 @@ public final class ConfigLoader {
                     + "' is not a duration of at least 1s;"
                     + " write e.g. 30s, 5m or 1h");
             poll = null;
+          }
+        }
+        if (s.discover() != null) {
+          DiscoveryConfig discovery =
+              new DiscoveryConfigReader(problems, this::resolve)
+                  .read(at + ".discover", s.discover(), clusterNames);
+          if (s.id() != null) {
+            fleets.put(s.id(), discovery);
           }
         }
         out.add(
