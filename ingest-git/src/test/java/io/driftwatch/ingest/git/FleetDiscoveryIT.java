@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,8 +133,7 @@ class FleetDiscoveryIT {
       }
     }
     Map<String, Set<ResourceKey>> bySource = new HashMap<>();
-    owner.forEach(
-        (key, source) -> bySource.computeIfAbsent(source, s -> new java.util.HashSet<>()).add(key));
+    owner.forEach((key, source) -> bySource.computeIfAbsent(source, s -> new HashSet<>()).add(key));
     return bySource;
   }
 
@@ -238,7 +238,7 @@ class FleetDiscoveryIT {
             .map(ConsumerRecord::key)
             .collect(Collectors.toSet());
     // The fleet withdraws the Kustomization object it declared; the source withdraws its objects.
-    Set<ResourceKey> withdrawn = new java.util.HashSet<>(expected.get(removed));
+    Set<ResourceKey> withdrawn = new HashSet<>(expected.get(removed));
     withdrawn.add(
         new ResourceKey(
             cluster,

@@ -3,6 +3,7 @@ package io.driftwatch.ingest.git.discover;
 import io.driftwatch.ingest.git.GitSourceConfig;
 import io.driftwatch.ingest.git.render.kustomize.BuildOptions;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * One source a fleet declares, in one of three states: {@link State#READY} to be polled as {@link
@@ -70,8 +71,6 @@ public record DiscoveredSource(
 
   /** Every file this definition was derived from. */
   public List<String> files() {
-    return java.util.stream.Stream.concat(
-            java.util.stream.Stream.of(declaredIn), dependsOn.stream())
-        .toList();
+    return Stream.concat(Stream.of(declaredIn), dependsOn.stream()).toList();
   }
 }
