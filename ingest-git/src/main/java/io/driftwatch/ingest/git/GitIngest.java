@@ -10,11 +10,14 @@ import io.driftwatch.ingest.git.render.DesiredSetAssembler;
 import io.driftwatch.ingest.git.render.YamlLimits;
 import io.driftwatch.ingest.git.render.kustomize.BuildOptions;
 import io.driftwatch.ingest.git.render.kustomize.KustomizeRenderer;
+import io.driftwatch.ingest.git.repo.CommitSignatureVerifier;
 import io.driftwatch.ingest.git.repo.RepositoryMirror;
 import io.driftwatch.ingest.git.repo.RepositoryUrls;
+import io.driftwatch.ingest.git.webhook.PollTrigger;
 import io.driftwatch.model.Component;
 import io.driftwatch.model.KafkaSettings;
 import io.driftwatch.model.ResourceKey;
+import io.driftwatch.model.SourcePhase;
 import io.driftwatch.model.SourceStatus;
 import io.driftwatch.model.secret.SecretRedactor;
 import io.driftwatch.model.topic.Topics;
@@ -52,7 +55,7 @@ import org.slf4j.LoggerFactory;
  * their objects are tombstoned and their status removed. A fleet commit that fails to render
  * changes none of them.
  */
-public final class GitIngest implements Component {
+public final class GitIngest implements Component, PollTrigger {
 
   private static final Logger LOG = LoggerFactory.getLogger(GitIngest.class);
   private static final Duration RESUME_TIMEOUT = Duration.ofSeconds(60);
@@ -61,6 +64,7 @@ public final class GitIngest implements Component {
   private final GitIngestConfig config;
   private final KafkaSettings kafka;
   private final DesiredSetAssembler assembler;
+  private final CommitSignatureVerifier signatures;
   private final Clock clock;
   private final Map<String, GitSourceConfig> sources = new LinkedHashMap<>();
   private final Map<String, SourcePoller> pollers = new HashMap<>();
@@ -82,6 +86,7 @@ public final class GitIngest implements Component {
     this.config = config;
     this.kafka = kafka;
     this.assembler = new DesiredSetAssembler(redactor);
+    this.signatures = CommitSignatureVerifier.load(config.signatures());
     this.clock = clock;
     config.sources().forEach(source -> sources.put(source.id(), source));
     config
@@ -139,6 +144,7 @@ public final class GitIngest implements Component {
    *
    * @return the ids that were scheduled
    */
+  @Override
   public synchronized List<String> trigger(Collection<String> sourceIds) {
     List<String> triggered = new ArrayList<>();
     if (scheduler == null || closed) {
@@ -154,6 +160,7 @@ public final class GitIngest implements Component {
   }
 
   /** The ids of every source now polled: configured ones first, then those fleets declare. */
+  @Override
   public synchronized List<String> sourceIds() {
     return List.copyOf(sources.keySet());
   }
@@ -210,15 +217,19 @@ public final class GitIngest implements Component {
   private SourcePoller newPoller(String id) {
     GitSourceConfig source = sources.get(id);
     Map<ResourceKey, PublishedObject> objects = resumedObjects.getOrDefault(id, Map.of());
+    SourceStatus last = resumedStatuses.get(id);
     LOG.info("Source {} resumed with {} published objects", id, objects.size());
     DesiredStatePublisher publisher =
-        new DesiredStatePublisher(source.id(), kafka, objects, resumedStatuses.get(id), clock);
+        new DesiredStatePublisher(source.id(), kafka, objects, last, clock);
+    String publishedCommit =
+        last != null && last.phase() == SourcePhase.SYNCED ? last.revision() : null;
     DiscoveredSource child = discovered.get(id);
     if (child != null && child.state() == DiscoveredSource.State.BLOCKED) {
       return SourcePoller.blocked(source, publisher, config.retry(), child.message());
     }
     RepositoryMirror mirror =
-        new RepositoryMirror(source.id(), source.repository(), source.ref(), config.workDir());
+        new RepositoryMirror(source.id(), source.repository(), source.ref(), config.workDir())
+            .verifyingSignaturesWith(signatures);
     KustomizeRenderer renderer =
         new KustomizeRenderer(
             YamlLimits.DEFAULTS,
@@ -227,9 +238,17 @@ public final class GitIngest implements Component {
     FleetTracker fleet = fleets.get(id);
     if (fleet != null) {
       return SourcePoller.fleet(
-          source, mirror, renderer, assembler, publisher, config.retry(), hook(fleet));
+          source,
+          mirror,
+          renderer,
+          assembler,
+          publisher,
+          config.retry(),
+          publishedCommit,
+          hook(fleet));
     }
-    return new SourcePoller(source, mirror, renderer, assembler, publisher, config.retry());
+    return new SourcePoller(
+        source, mirror, renderer, assembler, publisher, config.retry(), publishedCommit);
   }
 
   private SourcePoller.FleetHook hook(FleetTracker fleet) {

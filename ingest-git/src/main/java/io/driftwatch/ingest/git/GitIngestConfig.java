@@ -1,6 +1,7 @@
 package io.driftwatch.ingest.git;
 
 import io.driftwatch.ingest.git.discover.DiscoveryConfig;
+import io.driftwatch.ingest.git.repo.SignatureKeys;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,20 +11,25 @@ import java.util.Map;
 /**
  * The configuration of the ingest-git component: which sources to render, where to keep the bare
  * mirrors of their repositories (one {@code <source id>.git} directory per source), how soon a
- * failing source is tried again, and which sources are fleets whose Flux Kustomizations or Argo CD
- * Applications declare more sources.
+ * failing source is tried again, which keys make a commit signature {@code VERIFIED} (for every
+ * source), and which sources are fleets whose Flux Kustomizations or Argo CD Applications declare
+ * more sources.
  *
- * @param fleets discovery settings by the id of a configured source; empty for none
+ * @param retry null for {@link RetryBackoff#DEFAULT}
+ * @param signatures null for {@link SignatureKeys#NONE}
+ * @param fleets discovery settings by the id of a configured source; null or empty for none
  */
 public record GitIngestConfig(
     List<GitSourceConfig> sources,
     Path workDir,
     RetryBackoff retry,
+    SignatureKeys signatures,
     Map<String, DiscoveryConfig> fleets) {
 
   public GitIngestConfig {
     sources = sources == null ? List.of() : List.copyOf(sources);
     retry = retry == null ? RetryBackoff.DEFAULT : retry;
+    signatures = signatures == null ? SignatureKeys.NONE : signatures;
     fleets = fleets == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fleets));
     for (String fleet : fleets.keySet()) {
       if (sources.stream().noneMatch(s -> s.id().equals(fleet))) {
@@ -33,13 +39,14 @@ public record GitIngestConfig(
     }
   }
 
-  /** Sources and mirrors with the given retry schedule and no fleets. */
-  public GitIngestConfig(List<GitSourceConfig> sources, Path workDir, RetryBackoff retry) {
-    this(sources, workDir, retry, Map.of());
+  /** Sources, mirrors, retry schedule and signature keys, and no fleets. */
+  public GitIngestConfig(
+      List<GitSourceConfig> sources, Path workDir, RetryBackoff retry, SignatureKeys signatures) {
+    this(sources, workDir, retry, signatures, null);
   }
 
-  /** Sources and mirrors with the default retry schedule. */
+  /** Sources and mirrors with the default retry schedule and no trusted signature keys. */
   public GitIngestConfig(List<GitSourceConfig> sources, Path workDir) {
-    this(sources, workDir, RetryBackoff.DEFAULT);
+    this(sources, workDir, null, null);
   }
 }

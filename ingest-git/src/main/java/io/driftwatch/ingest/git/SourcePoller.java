@@ -53,6 +53,9 @@ final class SourcePoller implements AutoCloseable {
   private final String blockedBy;
   private boolean blockReported;
   private String syncedCommit;
+  // The commit last published, across restarts: a new tip that does not contain it was
+  // force-pushed.
+  private String publishedCommit;
 
   SourcePoller(
       GitSourceConfig source,
@@ -60,8 +63,9 @@ final class SourcePoller implements AutoCloseable {
       ManifestRenderer renderer,
       DesiredSetAssembler assembler,
       DesiredStatePublisher publisher,
-      RetryBackoff retry) {
-    this(source, mirror, renderer, assembler, publisher, retry, null, null);
+      RetryBackoff retry,
+      String publishedCommit) {
+    this(source, mirror, renderer, assembler, publisher, retry, publishedCommit, null, null);
   }
 
   private SourcePoller(
@@ -71,9 +75,11 @@ final class SourcePoller implements AutoCloseable {
       DesiredSetAssembler assembler,
       DesiredStatePublisher publisher,
       RetryBackoff retry,
+      String publishedCommit,
       FleetHook fleetHook,
       String blockedBy) {
     this.source = source;
+    this.publishedCommit = publishedCommit;
     this.mirror = mirror;
     this.renderer = renderer;
     this.assembler = assembler;
@@ -91,8 +97,10 @@ final class SourcePoller implements AutoCloseable {
       DesiredSetAssembler assembler,
       DesiredStatePublisher publisher,
       RetryBackoff retry,
+      String publishedCommit,
       FleetHook hook) {
-    return new SourcePoller(source, mirror, renderer, assembler, publisher, retry, hook, null);
+    return new SourcePoller(
+        source, mirror, renderer, assembler, publisher, retry, publishedCommit, hook, null);
   }
 
   /**
@@ -109,6 +117,7 @@ final class SourcePoller implements AutoCloseable {
         null,
         publisher,
         retry,
+        null,
         null,
         "Source '" + source.id() + "': " + problem);
   }
@@ -156,6 +165,7 @@ final class SourcePoller implements AutoCloseable {
         publisher.stillSynced(commit.sha());
         return new SourcePoll(source.id(), commit.sha(), false, 0, 0, 0, null);
       }
+      warnIfHistoryWasRewritten(commit);
       publisher.rendering(commit.sha());
       GitCommitTree tree = mirror.tree(commit);
       if (!tree.isDirectory(source.path())) {
@@ -197,6 +207,7 @@ final class SourcePoller implements AutoCloseable {
               ? publisher.publish(commit, desired)
               : publisher.publish(commit, desired, found.problems(), found.summary());
       syncedCommit = commit.sha();
+      publishedCommit = commit.sha();
       LOG.info(
           "Source {} at {}: {} objects, {} published, {} tombstoned, {} errors{}",
           source.id(),
@@ -243,6 +254,31 @@ final class SourcePoller implements AutoCloseable {
       }
     }
     return new SourcePoll(source.id(), null, false, 0, 0, 0, blockedBy);
+  }
+
+  /**
+   * A force-push or a reset is not an error (what the new tip renders is published and objects only
+   * the old history declared are tombstoned) but it is worth a line in the log.
+   */
+  private void warnIfHistoryWasRewritten(ResolvedCommit commit) {
+    if (publishedCommit == null || publishedCommit.equals(commit.sha())) {
+      return;
+    }
+    try {
+      if (!mirror.isAncestor(publishedCommit, commit.sha())) {
+        LOG.warn(
+            "Source {}: ref {} moved from {} to {}, which does not contain it (force-push or"
+                + " reset); publishing what {} declares, objects only the old history declared"
+                + " will be withdrawn",
+            source.id(),
+            source.ref(),
+            publishedCommit,
+            commit.sha(),
+            commit.shortSha());
+      }
+    } catch (GitSourceException e) {
+      LOG.debug("Source {}: cannot tell whether the ref was rewritten", source.id(), e);
+    }
   }
 
   private SourcePoll fail(ResolvedCommit commit, String problem) {

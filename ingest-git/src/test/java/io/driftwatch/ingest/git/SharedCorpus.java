@@ -18,8 +18,7 @@ public final class SharedCorpus {
 
   /** True when the tests run in CI, where the corpus (and kubectl) are required. */
   public static boolean inCi() {
-    // Tests only: the build's CI marker, the one environment variable these tests read.
-    return "true".equals(System.getenv("CI"));
+    return CommandLineTools.inCi();
   }
 
   /** True when the corpus is there. */

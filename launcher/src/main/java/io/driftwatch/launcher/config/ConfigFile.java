@@ -16,7 +16,8 @@ public record ConfigFile(
     Http http,
     List<Source> sources,
     List<Cluster> clusters,
-    DriftStream driftStream) {
+    DriftStream driftStream,
+    List<Receiver> receivers) {
 
   /** {@code kafka:} where the topics live. */
   public record Kafka(
@@ -30,7 +31,10 @@ public record ConfigFile(
   public record Embedded(String dataDir, Integer port) {}
 
   /** {@code security:} keys that belong to the deployment. */
-  public record Security(String secretHmacKeyFile) {}
+  public record Security(String secretHmacKeyFile, Signatures signatures) {}
+
+  /** {@code security.signatures:} the keys a commit signature must be made with to be VERIFIED. */
+  public record Signatures(String openpgpKeys, String sshAllowedSigners) {}
 
   /** {@code http:} the /metrics and /healthz endpoint. */
   public record Http(String bindAddress, Integer port) {}
@@ -58,6 +62,9 @@ public record ConfigFile(
       Map<String, String> repositories,
       Map<String, String> clusters,
       String defaultBranch) {}
+
+  /** {@code receivers[]:} one webhook that makes ingest-git poll sources at once. */
+  public record Receiver(String name, String type, String secretFile, List<String> sources) {}
 
   /** {@code clusters[]:} one cluster and the kinds to watch in it. */
   public record Cluster(

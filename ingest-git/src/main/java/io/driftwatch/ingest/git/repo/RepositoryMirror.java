@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -13,6 +15,7 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevObject;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.RefSpec;
@@ -35,6 +38,10 @@ public final class RepositoryMirror implements AutoCloseable {
   private final Path directory;
   private final String remote;
   private Repository repository;
+  private CommitSignatureVerifier signatures = CommitSignatureVerifier.NONE;
+  // The last pinned commit found reachable, and from which branch and tag tips.
+  private String reachableCommit;
+  private List<ObjectId> reachableFromTips = List.of();
 
   /**
    * @param repository a local path or a {@code file://} URL
@@ -101,8 +108,10 @@ public final class RepositoryMirror implements AutoCloseable {
         break;
       }
     }
+    boolean pinned = false;
     if (id == null && FULL_SHA.matcher(ref).matches()) {
       id = ObjectId.fromString(ref);
+      pinned = true;
     }
     if (id == null) {
       throw failure(
@@ -115,7 +124,10 @@ public final class RepositoryMirror implements AutoCloseable {
     try (RevWalk walk = new RevWalk(repo)) {
       // parseCommit peels annotated tags to their commit.
       RevCommit commit = walk.parseCommit(id);
-      return ResolvedCommit.of(commit);
+      if (pinned) {
+        requireReachable(repo, commit);
+      }
+      return ResolvedCommit.of(commit, signatures.verify(sourceId, repo, commit));
     } catch (MissingObjectException e) {
       throw failure(
           "commit "
@@ -126,6 +138,92 @@ public final class RepositoryMirror implements AutoCloseable {
     } catch (org.eclipse.jgit.errors.IncorrectObjectTypeException e) {
       throw failure("ref '" + ref + "' does not point at a commit", null);
     }
+  }
+
+  /**
+   * A pinned commit stays in the mirror after a force-push removed it from every branch and tag
+   * (fetching never deletes objects), so finding it is not enough: it must still be part of the
+   * repository's history, as a fresh clone would have it.
+   */
+  private void requireReachable(Repository repo, RevCommit pinned)
+      throws IOException, GitSourceException {
+    List<ObjectId> tips = new ArrayList<>();
+    for (Ref tip : repo.getRefDatabase().getRefsByPrefix(Constants.R_HEADS, Constants.R_TAGS)) {
+      ObjectId peeled =
+          tip.getPeeledObjectId() != null ? tip.getPeeledObjectId() : tip.getObjectId();
+      if (peeled != null) {
+        tips.add(peeled);
+      }
+    }
+    tips.sort(null);
+    if (pinned.name().equals(reachableCommit) && tips.equals(reachableFromTips)) {
+      return; // nothing moved since the last check
+    }
+    try (RevWalk walk = new RevWalk(repo)) {
+      walk.setRetainBody(false);
+      RevCommit target = walk.parseCommit(pinned);
+      for (ObjectId tip : tips) {
+        RevObject object = walk.peel(walk.parseAny(tip));
+        if (object instanceof RevCommit commit) {
+          walk.markStart(commit);
+        }
+      }
+      for (RevCommit commit = walk.next(); commit != null; commit = walk.next()) {
+        if (commit.equals(target)) {
+          reachableCommit = pinned.name();
+          reachableFromTips = tips;
+          return;
+        }
+      }
+    }
+    throw failure(
+        GitSourceException.Reason.REF,
+        "commit "
+            + ref
+            + " is no longer on any branch or tag of the repository (a force-push removed it from"
+            + " the history); pin a commit that is on a branch or tag, or follow a branch",
+        null);
+  }
+
+  /**
+   * Whether {@code older} is {@code newer} or one of its ancestors. ingest-git asks this before
+   * publishing a new commit of a branch: when the commit it last synced is not an ancestor of the
+   * new one, the branch was force-pushed (or the ref was pointed elsewhere) and the objects only
+   * the abandoned history declared are tombstoned. A commit the mirror does not hold is no
+   * ancestor: had it been one, fetching {@code newer} would have fetched it too.
+   *
+   * @param older a full commit sha, typically the one last synced
+   * @param newer a full commit sha this mirror resolved
+   * @throws GitSourceException when {@code newer} is not in the mirror or the mirror cannot be read
+   */
+  public boolean isAncestor(String older, String newer) throws GitSourceException {
+    try (RevWalk walk = new RevWalk(open())) {
+      walk.setRetainBody(false);
+      ObjectId olderId = ObjectId.fromString(older);
+      if (!repository.getObjectDatabase().has(olderId)) {
+        return false;
+      }
+      RevCommit newerCommit = walk.parseCommit(ObjectId.fromString(newer));
+      return walk.isMergedInto(walk.parseCommit(olderId), newerCommit);
+    } catch (IllegalArgumentException e) {
+      throw failure("'" + older + "' or '" + newer + "' is not a full commit sha", null);
+    } catch (org.eclipse.jgit.errors.IncorrectObjectTypeException e) {
+      return false;
+    } catch (IOException e) {
+      throw failure(
+          "cannot tell whether " + older + " is an ancestor of " + newer + ": " + messageOf(e), e);
+    }
+  }
+
+  /**
+   * Checks the signature of every commit this mirror resolves against {@code verifier}'s trusted
+   * keys; without this call, signed commits are SIGNED and never VERIFIED.
+   *
+   * @return this mirror
+   */
+  public RepositoryMirror verifyingSignaturesWith(CommitSignatureVerifier verifier) {
+    this.signatures = verifier == null ? CommitSignatureVerifier.NONE : verifier;
+    return this;
   }
 
   private Repository open() throws IOException {
@@ -148,7 +246,13 @@ public final class RepositoryMirror implements AutoCloseable {
   }
 
   private GitSourceException failure(String problem, Throwable cause) {
+    return failure(GitSourceException.Reason.OTHER, problem, cause);
+  }
+
+  private GitSourceException failure(
+      GitSourceException.Reason reason, String problem, Throwable cause) {
     return new GitSourceException(
+        reason,
         "Source '"
             + sourceId
             + "' (repository "
