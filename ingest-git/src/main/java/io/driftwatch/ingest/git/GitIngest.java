@@ -228,7 +228,12 @@ public final class GitIngest implements Component, PollTrigger {
       return SourcePoller.blocked(source, publisher, config.retry(), child.message());
     }
     RepositoryMirror mirror =
-        new RepositoryMirror(source.id(), source.repository(), source.ref(), config.workDir())
+        new RepositoryMirror(
+                source.id(),
+                source.repository(),
+                source.ref(),
+                config.workDir(),
+                config.credentials())
             .verifyingSignaturesWith(signatures);
     KustomizeRenderer renderer =
         new KustomizeRenderer(

@@ -1,6 +1,7 @@
 package io.driftwatch.ingest.git;
 
 import io.driftwatch.ingest.git.discover.DiscoveryConfig;
+import io.driftwatch.ingest.git.repo.GitCredentials;
 import io.driftwatch.ingest.git.repo.SignatureKeys;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -10,11 +11,13 @@ import java.util.Map;
 
 /**
  * The configuration of the ingest-git component: which sources to render, where to keep the bare
- * mirrors of their repositories (one {@code <source id>.git} directory per source), how soon a
+ * mirrors of their repositories (one {@code <source id>.git} directory per source), the credentials
+ * matched to repository URLs by prefix (for configured and discovered sources alike), how soon a
  * failing source is tried again, which keys make a commit signature {@code VERIFIED} (for every
  * source), and which sources are fleets whose Flux Kustomizations or Argo CD Applications declare
  * more sources.
  *
+ * @param credentials null for none
  * @param retry null for {@link RetryBackoff#DEFAULT}
  * @param signatures null for {@link SignatureKeys#NONE}
  * @param fleets discovery settings by the id of a configured source; null or empty for none
@@ -22,12 +25,14 @@ import java.util.Map;
 public record GitIngestConfig(
     List<GitSourceConfig> sources,
     Path workDir,
+    List<GitCredentials> credentials,
     RetryBackoff retry,
     SignatureKeys signatures,
     Map<String, DiscoveryConfig> fleets) {
 
   public GitIngestConfig {
     sources = sources == null ? List.of() : List.copyOf(sources);
+    credentials = credentials == null ? List.of() : List.copyOf(credentials);
     retry = retry == null ? RetryBackoff.DEFAULT : retry;
     signatures = signatures == null ? SignatureKeys.NONE : signatures;
     fleets = fleets == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fleets));
@@ -39,14 +44,18 @@ public record GitIngestConfig(
     }
   }
 
-  /** Sources, mirrors, retry schedule and signature keys, and no fleets. */
+  /** Sources, mirrors, credentials, retry schedule and signature keys, and no fleets. */
   public GitIngestConfig(
-      List<GitSourceConfig> sources, Path workDir, RetryBackoff retry, SignatureKeys signatures) {
-    this(sources, workDir, retry, signatures, null);
+      List<GitSourceConfig> sources,
+      Path workDir,
+      List<GitCredentials> credentials,
+      RetryBackoff retry,
+      SignatureKeys signatures) {
+    this(sources, workDir, credentials, retry, signatures, null);
   }
 
-  /** Sources and mirrors with the default retry schedule and no trusted signature keys. */
+  /** Sources that need no credentials, the default retry schedule, no trusted signature keys. */
   public GitIngestConfig(List<GitSourceConfig> sources, Path workDir) {
-    this(sources, workDir, null, null);
+    this(sources, workDir, null, null, null);
   }
 }

@@ -95,7 +95,8 @@ class FleetDiscoveryIT {
   private GitIngest ingest(GitSourceConfig fleet, DiscoveryConfig discovery) {
     return closing(
         new GitIngest(
-            new GitIngestConfig(List.of(fleet), work, null, null, Map.of(fleet.id(), discovery)),
+            new GitIngestConfig(
+                List.of(fleet), work, null, null, null, Map.of(fleet.id(), discovery)),
             KafkaSettings.of(TestKafka.bootstrapServers()),
             REDACTOR));
   }

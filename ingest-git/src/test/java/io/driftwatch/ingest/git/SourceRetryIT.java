@@ -64,7 +64,7 @@ class SourceRetryIT {
             sourceId, origin.toString(), "main", "deploy", "c1", "apps", pollInterval, null);
     GitIngest ingest =
         new GitIngest(
-            new GitIngestConfig(List.of(source), work, retry, null),
+            new GitIngestConfig(List.of(source), work, null, retry, null),
             KafkaSettings.of(TestKafka.bootstrapServers()),
             REDACTOR);
     closeables.add(ingest);

@@ -15,6 +15,7 @@ public record ConfigFile(
     Security security,
     Http http,
     List<Source> sources,
+    List<GitCredential> gitCredentials,
     List<Cluster> clusters,
     DriftStream driftStream,
     List<Receiver> receivers) {
@@ -65,6 +66,21 @@ public record ConfigFile(
 
   /** {@code receivers[]:} one webhook that makes ingest-git poll sources at once. */
   public record Receiver(String name, String type, String secretFile, List<String> sources) {}
+
+  /**
+   * {@code gitCredentials[]:} credentials for every repository whose URL starts with {@code url}: a
+   * user name with {@code passwordFile} or {@code passwordEnv} for HTTPS, or {@code sshKeyFile} and
+   * {@code knownHostsFile} (with an optional passphrase) for SSH.
+   */
+  public record GitCredential(
+      String url,
+      String username,
+      String passwordFile,
+      String passwordEnv,
+      String sshKeyFile,
+      String sshKeyPassphraseFile,
+      String sshKeyPassphraseEnv,
+      String knownHostsFile) {}
 
   /** {@code clusters[]:} one cluster and the kinds to watch in it. */
   public record Cluster(

@@ -19,6 +19,7 @@ import io.driftwatch.ingest.git.GitIngestConfig;
 import io.driftwatch.ingest.git.GitSourceConfig;
 import io.driftwatch.ingest.git.discover.DiscoveryConfig;
 import io.driftwatch.ingest.git.repo.CommitSignatureVerifier;
+import io.driftwatch.ingest.git.repo.RepositoryUrls;
 import io.driftwatch.ingest.git.repo.SignatureKeys;
 import io.driftwatch.ingest.git.webhook.ReceiverConfig;
 import io.driftwatch.ingest.git.webhook.ReceiverType;
@@ -102,11 +103,11 @@ public final class ConfigLoader {
       throw new ConfigException(
           file.toString(), List.of("cannot read the file: " + e.getMessage()));
     }
-    return new Validation(absolute, parsed == null ? empty() : parsed).result();
+    return new Validation(absolute, parsed == null ? empty() : parsed, env).result();
   }
 
   private static ConfigFile empty() {
-    return new ConfigFile(null, null, null, null, null, null, null, null);
+    return new ConfigFile(null, null, null, null, null, null, null, null, null);
   }
 
   private static String path(JsonProcessingException e) {
@@ -133,13 +134,15 @@ public final class ConfigLoader {
     private final Path file;
     private final Path baseDir;
     private final ConfigFile in;
+    private final Map<String, String> env;
     private final List<String> problems = new ArrayList<>();
     private final Map<String, DiscoveryConfig> fleets = new LinkedHashMap<>();
 
-    Validation(Path file, ConfigFile in) {
+    Validation(Path file, ConfigFile in, Map<String, String> env) {
       this.file = file;
       this.baseDir = file.getParent();
       this.in = in;
+      this.env = env;
     }
 
     DriftwatchConfig result() {
@@ -166,7 +169,14 @@ public final class ConfigLoader {
       List<ClusterConfig> clusters = clusters();
       List<GitSourceConfig> sources = sources(clusters);
       GitIngestConfig git =
-          new GitIngestConfig(sources, dataDir.resolve("git"), null, signatures(), fleets);
+          new GitIngestConfig(
+              sources,
+              dataDir.resolve("git"),
+              new GitCredentialsValidation(in.gitCredentials(), env, this::resolveFile, problems)
+                  .result(),
+              null,
+              signatures(),
+              fleets);
       DriftStreamConfig drift = driftStream(dataDir);
       List<ReceiverConfig> receivers = receivers(git.sources());
       if (!problems.isEmpty()) {
@@ -365,7 +375,9 @@ public final class ConfigLoader {
         String repository = s.repository();
         if (blank(repository)) {
           problems.add(
-              at + ".repository: required; a local path or a file:// URL of a Git repository");
+              at
+                  + ".repository: required; a local path, or a file://, https:// or ssh:// URL"
+                  + " of a Git repository");
         } else {
           repository = repository(at, repository.trim());
         }
@@ -448,7 +460,7 @@ public final class ConfigLoader {
     }
 
     private String repository(String at, String repository) {
-      boolean url = repository.contains("://") || repository.matches("^[\\w.-]+@[\\w.-]+:.*");
+      boolean url = repository.contains("://") || RepositoryUrls.isSsh(repository);
       if (url) {
         return repository;
       }
@@ -554,6 +566,11 @@ public final class ConfigLoader {
 
     private Path resolve(String path) {
       return baseDir.resolve(path).toAbsolutePath().normalize();
+    }
+
+    /** A path as written in the file: {@code ~/} is the home directory, relative is to the file. */
+    private Path resolveFile(String path) {
+      return resolve(expandHome(path.strip()));
     }
 
     private static String expandHome(String path) {
