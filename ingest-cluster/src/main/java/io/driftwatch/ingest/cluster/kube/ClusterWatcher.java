@@ -2,6 +2,8 @@ package io.driftwatch.ingest.cluster.kube;
 
 import io.driftwatch.ingest.cluster.ClusterConfig;
 import io.driftwatch.ingest.cluster.WatchedKind;
+import io.driftwatch.ingest.cluster.kinds.KindSelection;
+import io.driftwatch.ingest.cluster.metrics.ClusterMetrics;
 import io.driftwatch.ingest.cluster.publish.LiveStatePublisher;
 import io.driftwatch.ingest.cluster.publish.SourceStatusPublisher;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -18,22 +20,26 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches every configured kind of one cluster. Each attempt starts the kinds that are not running
- * yet; when some cannot be listed (API server unreachable, kind unknown) they are marked FAILED,
- * one warning names the cluster and the cause, and the next attempt follows after a backoff. Other
- * clusters are unaffected: each cluster has its own thread.
+ * Watches every selected kind of one cluster. Each attempt asks the {@link KindSelection} for the
+ * kinds (which may grow while running, with {@code kinds: auto}) and starts those that are not
+ * running yet; when some cannot be listed (API server unreachable, kind unknown) they are marked
+ * FAILED, one warning names the cluster and the cause, and the next attempt follows after a
+ * backoff. Other clusters are unaffected: each cluster has its own thread.
  */
 public final class ClusterWatcher implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ClusterWatcher.class);
 
   private final ClusterConfig config;
+  private final KindSelection kinds;
+  private final ClusterMetrics metrics;
   private final Function<ClusterConfig, KubernetesClient> clients;
   private final LiveStatePublisher live;
   private final SourceStatusPublisher status;
@@ -47,14 +53,21 @@ public final class ClusterWatcher implements AutoCloseable {
   private volatile boolean closed;
   private int failuresInARow;
   private int attempts;
+  private int selectedKinds;
+  // The next attempt, so that a retry and a refresh never make two chains of attempts.
+  private ScheduledFuture<?> next;
 
   public ClusterWatcher(
       ClusterConfig config,
+      KindSelection kinds,
       Function<ClusterConfig, KubernetesClient> clients,
       LiveStatePublisher live,
       SourceStatusPublisher status,
+      ClusterMetrics metrics,
       Backoff backoff) {
     this.config = Objects.requireNonNull(config, "config");
+    this.kinds = Objects.requireNonNull(kinds, "kinds");
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.clients = Objects.requireNonNull(clients, "clients");
     this.live = Objects.requireNonNull(live, "live");
     this.status = Objects.requireNonNull(status, "status");
@@ -70,6 +83,11 @@ public final class ClusterWatcher implements AutoCloseable {
 
   /** Schedules the first attempt and returns at once. */
   public void start() {
+    schedule(Duration.ZERO);
+  }
+
+  /** Asks for an attempt now, because the kind selection may have grown. */
+  public void refresh() {
     schedule(Duration.ZERO);
   }
 
@@ -92,12 +110,20 @@ public final class ClusterWatcher implements AutoCloseable {
       try {
         client = clients.apply(config);
       } catch (RuntimeException e) {
-        concluded(config.kinds().stream().map(kind -> new Failure(kind, describe(e))).toList());
+        concluded(failures(kinds.lastSelected(), describe(e)));
         return;
       }
     }
+    List<WatchedKind> selected;
+    try {
+      selected = kinds.select(client);
+    } catch (RuntimeException e) {
+      concluded(failures(kinds.lastSelected(), "kind discovery failed: " + describe(e)));
+      return;
+    }
+    selectedKinds = selected.size();
     List<CompletableFuture<Failure>> outcomes = new ArrayList<>();
-    for (WatchedKind kind : config.kinds()) {
+    for (WatchedKind kind : selected) {
       if (running.containsKey(kind) || !starting.add(kind)) {
         continue;
       }
@@ -109,7 +135,15 @@ public final class ClusterWatcher implements AutoCloseable {
         outcomes.add(CompletableFuture.completedFuture(new Failure(kind, e.getMessage())));
         continue;
       }
-      KindWatch watch = new KindWatch(config, kind, context, client, live, status);
+      KindWatch watch =
+          new KindWatch(
+              config,
+              kind,
+              context,
+              client,
+              live,
+              status,
+              metrics.newWatch(config.name(), kind.group(), kind.kind()));
       CompletableFuture<Void> started;
       try {
         started = watch.start(error -> stoppedUnexpectedly(watch, error));
@@ -155,14 +189,17 @@ public final class ClusterWatcher implements AutoCloseable {
     failed = true;
     failuresInARow++;
     for (Failure failure : failures) {
-      status.failed(config.name(), failure.kind().group(), failure.kind().kind(), failure.reason());
+      if (failure.kind() != null) {
+        status.failed(
+            config.name(), failure.kind().group(), failure.kind().kind(), failure.reason());
+      }
     }
     Duration delay = backoff.delay(failuresInARow);
     LOG.warn(
         "Cluster '{}': cannot watch {} of {} kinds (attempt {}), retrying in {} s: {}",
         config.name(),
         failures.size(),
-        config.kinds().size(),
+        Math.max(selectedKinds, failures.size()),
         attempts,
         delay.toMillis() / 1000.0,
         failures.get(0).reason());
@@ -182,9 +219,19 @@ public final class ClusterWatcher implements AutoCloseable {
         describe(error));
   }
 
-  private void schedule(Duration delay) {
+  /** Schedules an attempt, unless one is already due no later. */
+  private synchronized void schedule(Duration delay) {
+    ScheduledFuture<?> pending = next;
+    if (pending != null
+        && !pending.isDone()
+        && pending.getDelay(TimeUnit.MILLISECONDS) <= delay.toMillis()) {
+      return;
+    }
+    if (pending != null) {
+      pending.cancel(false);
+    }
     try {
-      scheduler.schedule(this::attemptSafely, delay.toMillis(), TimeUnit.MILLISECONDS);
+      next = scheduler.schedule(this::attemptSafely, delay.toMillis(), TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException e) {
       // Closed meanwhile.
     }
@@ -195,8 +242,16 @@ public final class ClusterWatcher implements AutoCloseable {
       attempt();
     } catch (RuntimeException e) {
       // Never let a bug end the retries of this cluster.
-      concluded(config.kinds().stream().map(kind -> new Failure(kind, describe(e))).toList());
+      concluded(failures(kinds.lastSelected(), describe(e)));
     }
+  }
+
+  /** One failure per kind, or one for the cluster when no kind is known yet. */
+  private static List<Failure> failures(List<WatchedKind> kinds, String reason) {
+    if (kinds.isEmpty()) {
+      return List.of(new Failure(null, reason));
+    }
+    return kinds.stream().map(kind -> new Failure(kind, reason)).toList();
   }
 
   /** The cause chain, by type and message, which is what an operator needs to fix the access. */
@@ -234,5 +289,6 @@ public final class ClusterWatcher implements AutoCloseable {
     }
   }
 
+  /** A kind that could not be watched, or (kind null) the cluster when no kind was selected. */
   private record Failure(WatchedKind kind, String reason) {}
 }

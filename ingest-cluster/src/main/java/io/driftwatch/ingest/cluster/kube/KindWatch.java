@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,7 @@ final class KindWatch implements AutoCloseable {
   private final KubernetesClient client;
   private final LiveStatePublisher live;
   private final SourceStatusPublisher status;
+  private final ResourceEventHandler<GenericKubernetesResource> meter;
   private final List<SharedIndexInformer<GenericKubernetesResource>> informers = new ArrayList<>();
   private final AtomicInteger unlisted = new AtomicInteger();
   private final AtomicLong listedCount = new AtomicLong();
@@ -45,13 +47,15 @@ final class KindWatch implements AutoCloseable {
       ResourceDefinitionContext context,
       KubernetesClient client,
       LiveStatePublisher live,
-      SourceStatusPublisher status) {
+      SourceStatusPublisher status,
+      ResourceEventHandler<GenericKubernetesResource> meter) {
     this.cluster = cluster;
     this.kind = kind;
     this.context = context;
     this.client = client;
     this.live = live;
     this.status = status;
+    this.meter = meter;
   }
 
   /**
@@ -78,6 +82,7 @@ final class KindWatch implements AutoCloseable {
       informer.addEventHandler(
           new ObjectEventHandler(
               cluster.name(), client.getKubernetesSerialization(), live, this::informerListed));
+      informer.addEventHandler(meter);
       informers.add(informer);
       CompletableFuture<Void> start = informer.start().toCompletableFuture();
       started.add(start);

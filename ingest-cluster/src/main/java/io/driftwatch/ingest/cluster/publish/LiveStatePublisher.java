@@ -1,7 +1,9 @@
 package io.driftwatch.ingest.cluster.publish;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.driftwatch.ingest.cluster.ClusterIngestConfig;
 import io.driftwatch.ingest.cluster.normalize.LiveStateNormalizer;
+import io.driftwatch.ingest.cluster.normalize.LiveStateSizeLimit;
 import io.driftwatch.ingest.cluster.normalize.MalformedObjectException;
 import io.driftwatch.model.DeadLetter;
 import io.driftwatch.model.LiveState;
@@ -15,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * Publishes one cluster's observed objects to {@code gitops.live-state.v1}: an added or changed
  * object as its normalised {@link LiveState}, a deleted one as a tombstone. An update that changes
  * nothing after normalisation (only resourceVersion or managedFields moved) is not republished. An
- * object that cannot be normalised goes to the dead-letter topic, named but never copied.
+ * object that cannot be normalised goes to the dead-letter topic, named but never copied. A live
+ * state over the size limit is published as a stub (see {@link LiveStateSizeLimit}) and named in a
+ * dead letter.
  */
 public final class LiveStatePublisher {
 
@@ -26,13 +30,30 @@ public final class LiveStatePublisher {
 
   private final String cluster;
   private final LiveStateNormalizer normalizer;
+  private final LiveStateSizeLimit sizeLimit;
   private final TopicSink sink;
   private final Clock clock;
 
+  /** A publisher with the default size limit. */
   public LiveStatePublisher(
       String cluster, LiveStateNormalizer normalizer, TopicSink sink, Clock clock) {
+    this(
+        cluster,
+        normalizer,
+        new LiveStateSizeLimit(ClusterIngestConfig.DEFAULT_MAX_OBJECT_BYTES),
+        sink,
+        clock);
+  }
+
+  public LiveStatePublisher(
+      String cluster,
+      LiveStateNormalizer normalizer,
+      LiveStateSizeLimit sizeLimit,
+      TopicSink sink,
+      Clock clock) {
     this.cluster = Objects.requireNonNull(cluster, "cluster");
     this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
+    this.sizeLimit = Objects.requireNonNull(sizeLimit, "sizeLimit");
     this.sink = Objects.requireNonNull(sink, "sink");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -40,8 +61,7 @@ public final class LiveStatePublisher {
   /** An object seen for the first time (initial list or creation). */
   public void added(JsonNode object) {
     try {
-      LiveState live = normalizer.normalize(cluster, object);
-      sink.send(Topics.LIVE_STATE, live.key(), live);
+      publish(normalizer.normalize(cluster, object));
     } catch (MalformedObjectException e) {
       deadLetter(e);
     }
@@ -59,7 +79,7 @@ public final class LiveStatePublisher {
     if (oldObject != null && sameContent(oldObject, live)) {
       return;
     }
-    sink.send(Topics.LIVE_STATE, live.key(), live);
+    publish(live);
   }
 
   /** An object that is gone: a tombstone under its key. */
@@ -79,6 +99,25 @@ public final class LiveStatePublisher {
    */
   public void unreadable(String origin, String reason) {
     deadLetter(new MalformedObjectException(origin, reason));
+  }
+
+  /** Publishes {@code live}, or its stub and a dead letter naming it when it is over the limit. */
+  private void publish(LiveState live) {
+    LiveStateSizeLimit.Bounded bounded = sizeLimit.bound(live);
+    sink.send(Topics.LIVE_STATE, live.key(), bounded.published());
+    if (bounded.truncated()) {
+      String origin = LiveStateNormalizer.origin(cluster, live.manifest());
+      String reason =
+          "the normalised object is "
+              + bounded.bytes()
+              + " bytes, over the limit of "
+              + sizeLimit.maxBytes()
+              + " (ingestCluster.maxObjectBytes); published as a stub annotated "
+              + LiveStateSizeLimit.TRUNCATED_ANNOTATION
+              + ", which drift-stream does not compare";
+      LOG.warn("Truncated object {}: {}", origin, reason);
+      sink.send(Topics.DEAD_LETTER, origin, DeadLetter.of(STAGE, origin, reason, clock.instant()));
+    }
   }
 
   private boolean sameContent(JsonNode oldObject, LiveState live) {
