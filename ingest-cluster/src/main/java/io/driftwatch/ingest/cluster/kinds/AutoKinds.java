@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * then every kind the cluster's desired state holds, each in a version the server serves (its
  * preferred one when it serves the kind there). A desired kind the server does not serve at all is
  * still selected under the version Git writes, so that its watch fails, is reported FAILED and is
- * retried until its CRD is installed.
+ * retried until its CRD is installed. With namespaces configured, the cluster-scoped kinds of the
+ * desired state are left out (named in one INFO line): their objects are in none of the namespaces,
+ * and a namespace-scoped identity could not list them.
  */
 public final class AutoKinds implements KindSelection {
 
@@ -35,6 +37,7 @@ public final class AutoKinds implements KindSelection {
   private final Map<GroupKind, WatchedKind> resolved = new ConcurrentHashMap<>();
   private volatile List<WatchedKind> last;
   private Set<GroupKind> lastMissing;
+  private Set<GroupKind> lastOutOfScope;
 
   /**
    * @param reconcilerKinds the reconciler kinds to watch where served, each with the apiVersion,
@@ -69,25 +72,30 @@ public final class AutoKinds implements KindSelection {
         selected.put(kind, found);
       }
     }
-    for (Map.Entry<GroupKind, String> entry : desired.kinds(cluster.name()).entrySet()) {
+    Set<GroupKind> outOfScope = new TreeSet<>(Comparator.comparing(GroupKind::toString));
+    for (Map.Entry<GroupKind, DesiredKind> entry : desired.kinds(cluster.name()).entrySet()) {
       GroupKind kind = entry.getKey();
       if (selected.containsKey(kind)) {
         continue;
       }
+      String apiVersion = entry.getValue().apiVersion();
       // Not served in any version discovery knows (or the server has no group discovery): watch it
       // as Git writes it; the watch then resolves it or fails, is reported and is retried. Kept, so
       // that one group and kind is always one watch.
-      selected.put(
-          kind,
+      WatchedKind watched =
           resolved.computeIfAbsent(
-              kind,
-              k ->
-                  served
-                      .find(k, entry.getValue())
-                      .orElse(WatchedKind.of(entry.getValue(), k.kind()))));
+              kind, k -> served.find(k, apiVersion).orElse(WatchedKind.of(apiVersion, k.kind())));
+      boolean namespaced =
+          watched.namespaced() != null ? watched.namespaced() : entry.getValue().namespaced();
+      // Namespaces scope the watch: a cluster-scoped object is in none of them.
+      if (!namespaced && !cluster.namespaces().isEmpty()) {
+        outOfScope.add(kind);
+        continue;
+      }
+      selected.put(kind, watched);
     }
     List<WatchedKind> kinds = List.copyOf(selected.values());
-    report(kinds, missing);
+    report(kinds, missing, outOfScope);
     last = kinds;
     return kinds;
   }
@@ -104,20 +112,33 @@ public final class AutoKinds implements KindSelection {
     return found;
   }
 
-  private void report(List<WatchedKind> kinds, Set<GroupKind> missing) {
+  private void report(List<WatchedKind> kinds, Set<GroupKind> missing, Set<GroupKind> outOfScope) {
     if (!missing.equals(lastMissing) && !missing.isEmpty()) {
       LOG.info(
           "Cluster '{}': not watching the reconciler kinds it does not serve (CRD not installed): {}",
           cluster.name(),
-          missing.stream().map(GroupKind::toString).collect(Collectors.joining(", ")));
+          names(missing));
     }
     lastMissing = missing;
+    if (!outOfScope.equals(lastOutOfScope) && !outOfScope.isEmpty()) {
+      LOG.info(
+          "Cluster '{}': not watching the cluster-scoped kinds of its desired state, which are"
+              + " outside the configured namespaces {}: {}",
+          cluster.name(),
+          cluster.namespaces(),
+          names(outOfScope));
+    }
+    lastOutOfScope = outOfScope;
     if (!kinds.equals(last)) {
       List<String> names = new ArrayList<>();
       kinds.forEach(kind -> names.add(kind.apiVersion() + "/" + kind.kind()));
       LOG.info(
           "Cluster '{}' (kinds: auto) watches {} kinds: {}", cluster.name(), kinds.size(), names);
     }
+  }
+
+  private static String names(Set<GroupKind> kinds) {
+    return kinds.stream().map(GroupKind::toString).collect(Collectors.joining(", "));
   }
 
   @Override

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * beginning and then followed, on its own thread: every group and kind that appears in a record
  * keyed for a cluster, with the apiVersion Git writes it in. A kind is never forgotten while
  * running (a tombstone does not remove it), so that objects of a kind Git stopped declaring can
- * still be seen. Listeners of a cluster are told after each batch that brought it a new kind.
+ * still be seen. Reads only keys, and a value only the first time a kind shows. Listeners of a
+ * cluster are told after each batch that brought it a new kind.
  */
 public final class DesiredKindsSource implements AutoCloseable {
 
@@ -37,7 +38,7 @@ public final class DesiredKindsSource implements AutoCloseable {
   private static final Duration RETRY = Duration.ofSeconds(2);
 
   private final KafkaSettings kafka;
-  private final Map<String, Map<GroupKind, String>> kindsByCluster = new ConcurrentHashMap<>();
+  private final Map<String, Map<GroupKind, DesiredKind>> kindsByCluster = new ConcurrentHashMap<>();
   private final Map<String, List<Runnable>> listeners = new ConcurrentHashMap<>();
   private final Thread thread;
   private volatile boolean running;
@@ -55,9 +56,9 @@ public final class DesiredKindsSource implements AutoCloseable {
     thread.start();
   }
 
-  /** The kinds of this cluster's desired state seen so far, each with an apiVersion from Git. */
-  public Map<GroupKind, String> kinds(String cluster) {
-    Map<GroupKind, String> kinds = kindsByCluster.get(cluster);
+  /** The kinds of this cluster's desired state seen so far, as first seen. */
+  public Map<GroupKind, DesiredKind> kinds(String cluster) {
+    Map<GroupKind, DesiredKind> kinds = kindsByCluster.get(cluster);
     return kinds == null ? Map.of() : Map.copyOf(kinds);
   }
 
@@ -116,7 +117,7 @@ public final class DesiredKindsSource implements AutoCloseable {
       return null;
     }
     GroupKind kind = new GroupKind(key.group(), key.kind());
-    Map<GroupKind, String> kinds =
+    Map<GroupKind, DesiredKind> kinds =
         kindsByCluster.computeIfAbsent(key.cluster(), c -> new ConcurrentHashMap<>());
     if (kinds.containsKey(kind)) {
       return null;
@@ -125,7 +126,7 @@ public final class DesiredKindsSource implements AutoCloseable {
     if (apiVersion == null) {
       return null;
     }
-    kinds.put(kind, apiVersion);
+    kinds.put(kind, new DesiredKind(apiVersion, !key.clusterScoped()));
     return key.cluster();
   }
 

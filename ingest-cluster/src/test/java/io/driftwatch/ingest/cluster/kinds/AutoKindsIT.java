@@ -20,10 +20,13 @@ import io.driftwatch.ingest.cluster.testing.MockCluster;
 import io.driftwatch.model.DesiredState;
 import io.driftwatch.model.LiveState;
 import io.driftwatch.model.ResourceKey;
+import io.driftwatch.model.SourcePhase;
 import io.driftwatch.model.SourceStatus;
 import io.driftwatch.model.topic.Topics;
 import io.driftwatch.telemetry.MeterCatalog;
 import io.driftwatch.testkit.TopicProbe;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -154,12 +157,82 @@ class AutoKindsIT {
         .isEqualTo(1);
   }
 
+  @Test
+  void namespacesAndLabelSelectorScopeTheAutoSelectedWatchesAndLeaveClusterScopedKindsOut() {
+    String cluster = uniqueCluster();
+    MockCluster mock = harness.open(MockCluster.start());
+    KubernetesClient k8s = mock.client();
+    k8s.configMaps().inNamespace("shop").resource(labelled("shop", "wanted", "yes")).create();
+    k8s.configMaps().inNamespace("shop").resource(labelled("shop", "unlabelled", "no")).create();
+    k8s.configMaps().inNamespace("other").resource(labelled("other", "elsewhere", "yes")).create();
+    k8s.namespaces()
+        .resource(new NamespaceBuilder().withNewMetadata().withName("shop").endMetadata().build())
+        .create();
+    TopicProbe<ResourceKey, LiveState> live = harness.probe(Topics.LIVE_STATE);
+    TopicProbe<String, SourceStatus> status = harness.probe(Topics.SOURCE_STATUS);
+    harness.send(
+        Topics.DESIRED_STATE,
+        List.of(
+            desired(cluster, "v1", "ConfigMap", "shop", "wanted"),
+            desired(cluster, "v1", "Namespace", "", "shop")));
+    LogCapture log = harness.open(LogCapture.start());
+
+    harness
+        .open(
+            new ClusterIngest(
+                new ClusterIngestConfig(
+                    List.of(
+                        new ClusterConfig(
+                            cluster,
+                            new ClusterAccess.Kubeconfig(null, null),
+                            List.of(),
+                            true,
+                            List.of("shop"),
+                            "driftwatch-it=yes"))),
+                harness.kafka(),
+                Fixtures.redactor(),
+                config -> mock.newClient(),
+                new SimpleMeterRegistry(),
+                new Backoff(Duration.ofMillis(200), Duration.ofSeconds(2))))
+        .start();
+
+    String configMaps = SourceStatus.clusterSource(cluster, "", "ConfigMap");
+    status.await(
+        r ->
+            r.key().equals(configMaps)
+                && r.value().phase() == SourcePhase.SYNCED
+                && r.value().resourceCount() == 1,
+        IngestHarness.TIMEOUT);
+    k8s.configMaps().inNamespace("shop").resource(labelled("shop", "later", "yes")).create();
+    k8s.configMaps().inNamespace("other").resource(labelled("other", "later", "yes")).create();
+    awaitLive(live, ResourceKey.of(cluster, "v1", "ConfigMap", "shop", "later"));
+
+    assertThat(live.drain(Duration.ofSeconds(1)))
+        .filteredOn(r -> r.key().cluster().equals(cluster))
+        .extracting(r -> r.key().namespace() + "/" + r.key().name())
+        .containsExactlyInAnyOrder("shop/wanted", "shop/later");
+    assertThat(status.records())
+        .noneMatch(r -> r.key().equals(SourceStatus.clusterSource(cluster, "", "Namespace")));
+    assertThat(log.linesContaining("not watching the cluster-scoped kinds"))
+        .singleElement()
+        .satisfies(line -> assertThat(line).contains("'" + cluster + "'").contains("Namespace"));
+  }
+
+  private static ConfigMap labelled(String namespace, String name, String label) {
+    ConfigMap configMap = KubeObjects.configMap(namespace, name, "k", "v");
+    configMap.getMetadata().setLabels(Map.of("driftwatch-it", label));
+    return configMap;
+  }
+
   private static ProducerRecord<ResourceKey, DesiredState> desired(
       String cluster, String apiVersion, String kind, String namespace, String name) {
     ResourceKey key = ResourceKey.of(cluster, apiVersion, kind, namespace, name);
     ObjectNode manifest = JsonNodeFactory.instance.objectNode();
     manifest.put("apiVersion", apiVersion).put("kind", kind);
-    manifest.putObject("metadata").put("name", name).put("namespace", namespace);
+    ObjectNode metadata = manifest.putObject("metadata").put("name", name);
+    if (!namespace.isEmpty()) {
+      metadata.put("namespace", namespace);
+    }
     return new ProducerRecord<>(
         Topics.DESIRED_STATE.name(),
         key,
