@@ -1,6 +1,5 @@
 package io.driftwatch.launcher;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -15,7 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Holds the lines between modules that keep the core testable and the heavy clients at the edges:
  * only ingest-git touches JGit, only ingest-cluster touches fabric8, drift-stream's logic imports
- * neither, drift-model stays light, and the meter catalogue in telemetry depends on nothing of ours.
+ * neither, drift-model stays light, and the meter catalogue in telemetry depends on nothing of
+ * ours.
  */
 class ModuleBoundariesTest {
 
