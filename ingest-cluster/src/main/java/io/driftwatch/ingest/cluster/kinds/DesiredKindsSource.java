@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * beginning and then followed, on its own thread: every group and kind that appears in a record
  * keyed for a cluster, with the apiVersion Git writes it in. A kind is never forgotten while
  * running (a tombstone does not remove it), so that objects of a kind Git stopped declaring can
- * still be seen. Reads only keys, and a value only the first time a kind shows. Listeners of a
+ * still be seen. Parses only keys, and a value only the first time its kind shows. Listeners of a
  * cluster are told after each batch that brought it a new kind.
  */
 public final class DesiredKindsSource implements AutoCloseable {
