@@ -13,6 +13,7 @@ import io.driftwatch.ingest.cluster.publish.KafkaTopicSink;
 import io.driftwatch.ingest.cluster.publish.LiveStatePublisher;
 import io.driftwatch.ingest.cluster.publish.SourceStatusPublisher;
 import io.driftwatch.ingest.cluster.publish.TopicSink;
+import io.driftwatch.ingest.cluster.reconcile.ReconcilerKinds;
 import io.driftwatch.model.Component;
 import io.driftwatch.model.KafkaSettings;
 import io.driftwatch.model.secret.SecretRedactor;
@@ -41,24 +42,6 @@ import org.slf4j.LoggerFactory;
 public final class ClusterIngest implements Component {
 
   private static final Logger LOG = LoggerFactory.getLogger(ClusterIngest.class);
-
-  /**
-   * The reconciler kinds {@code kinds: auto} watches where the cluster serves them: Flux, Argo CD
-   * and OpenChoreo. Kept equal to {@code reconcile.ReconcilerKinds.watchedKinds()}, which replaces
-   * this list once it is on this branch.
-   */
-  static final List<WatchedKind> RECONCILER_KINDS =
-      List.of(
-          new WatchedKind(
-              "kustomize.toolkit.fluxcd.io/v1", "Kustomization", "kustomizations", true),
-          new WatchedKind("helm.toolkit.fluxcd.io/v2", "HelmRelease", "helmreleases", true),
-          new WatchedKind("source.toolkit.fluxcd.io/v1", "GitRepository", "gitrepositories", true),
-          new WatchedKind("source.toolkit.fluxcd.io/v1", "OCIRepository", "ocirepositories", true),
-          new WatchedKind(
-              "source.toolkit.fluxcd.io/v1", "HelmRepository", "helmrepositories", true),
-          new WatchedKind("argoproj.io/v1alpha1", "Application", "applications", true),
-          new WatchedKind("openchoreo.dev/v1alpha1", "ReleaseBinding", "releasebindings", true),
-          new WatchedKind("openchoreo.dev/v1alpha1", "RenderedRelease", "renderedreleases", true));
 
   /** How often {@code kinds: auto} probes again for reconciler kinds a cluster did not serve. */
   static final Duration REDISCOVERY = Duration.ofMinutes(5);
@@ -176,7 +159,7 @@ public final class ClusterIngest implements Component {
     if (desiredKinds == null) {
       desiredKinds = new DesiredKindsSource(kafka);
     }
-    return new AutoKinds(cluster, RECONCILER_KINDS, desiredKinds);
+    return new AutoKinds(cluster, ReconcilerKinds.watchedKinds(), desiredKinds);
   }
 
   @Override

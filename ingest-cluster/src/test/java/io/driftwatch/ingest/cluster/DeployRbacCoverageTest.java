@@ -3,6 +3,7 @@ package io.driftwatch.ingest.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.driftwatch.ingest.cluster.reconcile.ReconcilerKinds;
 import io.driftwatch.ingest.cluster.testing.Fixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +30,7 @@ class DeployRbacCoverageTest {
   void everyReconcilerKindIsReadableThroughTheAggregatedRole() {
     List<JsonNode> roles = aggregatedRoles("ingest-cluster");
 
-    for (WatchedKind kind : ClusterIngest.RECONCILER_KINDS) {
+    for (WatchedKind kind : ReconcilerKinds.watchedKinds()) {
       assertThat(grants(roles, kind.group(), kind.plural()))
           .as("list and watch on %s.%s", kind.plural(), kind.group())
           .isTrue();

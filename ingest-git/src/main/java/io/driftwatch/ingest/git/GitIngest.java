@@ -1,13 +1,18 @@
 package io.driftwatch.ingest.git;
 
+import io.driftwatch.ingest.git.discover.DiscoveredSource;
+import io.driftwatch.ingest.git.discover.DiscoveredSources;
 import io.driftwatch.ingest.git.publish.DesiredStatePublisher;
 import io.driftwatch.ingest.git.publish.PublishedObject;
 import io.driftwatch.ingest.git.publish.PublishedStateLoader;
+import io.driftwatch.ingest.git.render.DesiredSet;
 import io.driftwatch.ingest.git.render.DesiredSetAssembler;
 import io.driftwatch.ingest.git.render.YamlLimits;
+import io.driftwatch.ingest.git.render.kustomize.BuildOptions;
 import io.driftwatch.ingest.git.render.kustomize.KustomizeRenderer;
 import io.driftwatch.ingest.git.repo.CommitSignatureVerifier;
 import io.driftwatch.ingest.git.repo.RepositoryMirror;
+import io.driftwatch.ingest.git.repo.RepositoryUrls;
 import io.driftwatch.ingest.git.webhook.PollTrigger;
 import io.driftwatch.model.Component;
 import io.driftwatch.model.KafkaSettings;
@@ -21,10 +26,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -40,6 +48,12 @@ import org.slf4j.LoggerFactory;
  * #trigger(Collection)} (a webhook) polls sources at once. Before the first poll it rebuilds what
  * each source last published from Kafka, so that a restart neither republishes unchanged objects
  * nor forgets objects removed while it was down.
+ *
+ * <p>A fleet source (one with discovery settings) also declares sources: each commit it publishes
+ * is read for Flux Kustomizations and Argo CD Applications; new sources are polled at once, changed
+ * ones replaced (keeping what they published), and those the commit no longer declares withdrawn:
+ * their objects are tombstoned and their status removed. A fleet commit that fails to render
+ * changes none of them.
  */
 public final class GitIngest implements Component, PollTrigger {
 
@@ -55,6 +69,9 @@ public final class GitIngest implements Component, PollTrigger {
   private final Map<String, GitSourceConfig> sources = new LinkedHashMap<>();
   private final Map<String, SourcePoller> pollers = new HashMap<>();
   private final Map<String, ScheduledFuture<?>> schedules = new HashMap<>();
+  private final Map<String, FleetTracker> fleets = new LinkedHashMap<>();
+  private final Map<String, DiscoveredSource> discovered = new HashMap<>();
+  private final Set<String> pendingWithdrawals = new LinkedHashSet<>();
   private Map<String, Map<ResourceKey, PublishedObject>> resumedObjects;
   private Map<String, SourceStatus> resumedStatuses;
   private ScheduledExecutorService scheduler;
@@ -72,6 +89,9 @@ public final class GitIngest implements Component, PollTrigger {
     this.signatures = CommitSignatureVerifier.load(config.signatures());
     this.clock = clock;
     config.sources().forEach(source -> sources.put(source.id(), source));
+    config
+        .fleets()
+        .forEach((id, discovery) -> fleets.put(id, new FleetTracker(sources.get(id), discovery)));
   }
 
   @Override
@@ -106,8 +126,14 @@ public final class GitIngest implements Component, PollTrigger {
       throw new IllegalStateException("ingest-git is closed");
     }
     List<SourcePoll> polls = new ArrayList<>();
-    for (String id : List.copyOf(sources.keySet())) {
-      polls.add(poll(id));
+    // Sources a fleet declares during the round are polled in it too, after the fleet.
+    List<String> order = new ArrayList<>(sources.keySet());
+    for (int i = 0; i < order.size(); i++) {
+      String id = order.get(i);
+      if (sources.containsKey(id)) {
+        polls.add(poll(id));
+      }
+      sources.keySet().stream().filter(added -> !order.contains(added)).forEach(order::add);
     }
     return new PollSummary(polls);
   }
@@ -133,7 +159,7 @@ public final class GitIngest implements Component, PollTrigger {
     return triggered;
   }
 
-  /** The ids of every source now polled, configured ones first. */
+  /** The ids of every source now polled: configured ones first, then those fleets declare. */
   @Override
   public synchronized List<String> sourceIds() {
     return List.copyOf(sources.keySet());
@@ -181,7 +207,11 @@ public final class GitIngest implements Component, PollTrigger {
           0,
           "Source '" + id + "': cannot resume from Kafka: " + kafkaProblem);
     }
-    return pollers.computeIfAbsent(id, this::newPoller).poll();
+    SourcePoll poll = pollers.computeIfAbsent(id, this::newPoller).poll();
+    if (fleets.containsKey(id) && !pendingWithdrawals.isEmpty()) {
+      List.copyOf(pendingWithdrawals).forEach(this::withdraw);
+    }
+    return poll;
   }
 
   private SourcePoller newPoller(String id) {
@@ -189,20 +219,183 @@ public final class GitIngest implements Component, PollTrigger {
     Map<ResourceKey, PublishedObject> objects = resumedObjects.getOrDefault(id, Map.of());
     SourceStatus last = resumedStatuses.get(id);
     LOG.info("Source {} resumed with {} published objects", id, objects.size());
-    return new SourcePoller(
-        source,
+    DesiredStatePublisher publisher =
+        new DesiredStatePublisher(source.id(), kafka, objects, last, clock);
+    String publishedCommit =
+        last != null && last.phase() == SourcePhase.SYNCED ? last.revision() : null;
+    DiscoveredSource child = discovered.get(id);
+    if (child != null && child.state() == DiscoveredSource.State.BLOCKED) {
+      return SourcePoller.blocked(source, publisher, config.retry(), child.message());
+    }
+    RepositoryMirror mirror =
         new RepositoryMirror(
                 source.id(),
                 source.repository(),
                 source.ref(),
                 config.workDir(),
                 config.credentials())
-            .verifyingSignaturesWith(signatures),
-        new KustomizeRenderer(YamlLimits.DEFAULTS, Optional.ofNullable(source.targetNamespace())),
-        assembler,
-        new DesiredStatePublisher(source.id(), kafka, objects, last, clock),
-        config.retry(),
-        last != null && last.phase() == SourcePhase.SYNCED ? last.revision() : null);
+            .verifyingSignaturesWith(signatures);
+    KustomizeRenderer renderer =
+        new KustomizeRenderer(
+            YamlLimits.DEFAULTS,
+            Optional.ofNullable(source.targetNamespace()),
+            child == null ? BuildOptions.NONE : child.build());
+    FleetTracker fleet = fleets.get(id);
+    if (fleet != null) {
+      return SourcePoller.fleet(
+          source,
+          mirror,
+          renderer,
+          assembler,
+          publisher,
+          config.retry(),
+          publishedCommit,
+          hook(fleet));
+    }
+    return new SourcePoller(
+        source, mirror, renderer, assembler, publisher, config.retry(), publishedCommit);
+  }
+
+  private SourcePoller.FleetHook hook(FleetTracker fleet) {
+    return new SourcePoller.FleetHook() {
+      @Override
+      public DiscoveredSources discover(DesiredSet desired) {
+        return fleet.discover(desired, takenIds(fleet));
+      }
+
+      @Override
+      public void published(DiscoveredSources found, DesiredSet desired) {
+        found.notes().forEach(note -> LOG.info("Fleet {}: {}", fleet.fleet().id(), note));
+        found
+            .problems()
+            .forEach(p -> LOG.warn("Fleet {}: {}: {}", fleet.fleet().id(), p.path(), p.reason()));
+        apply(fleet, fleet.accept(found, desired, resumedIds(), id -> foreign(fleet, id)));
+      }
+    };
+  }
+
+  /** Ids a fleet's sources must not take: configured sources and other fleets' sources. */
+  private Set<String> takenIds(FleetTracker fleet) {
+    Set<String> taken = new HashSet<>();
+    config.sources().forEach(source -> taken.add(source.id()));
+    fleets.values().stream()
+        .filter(other -> other != fleet)
+        .forEach(other -> taken.addAll(other.children().keySet()));
+    return taken;
+  }
+
+  /** True when {@code id} is someone else's: configured, or another fleet's (now or by prefix). */
+  private boolean foreign(FleetTracker fleet, String id) {
+    if (takenIds(fleet).contains(id)) {
+      return true;
+    }
+    String own = fleet.fleet().id();
+    // Ids under a longer fleet id ("a.b." inside "a.") belong to that fleet.
+    return fleets.keySet().stream()
+        .anyMatch(other -> other.length() > own.length() && id.startsWith(other + "."));
+  }
+
+  /** Ids that held objects or a status when this process started and are not polled now. */
+  private Set<String> resumedIds() {
+    Set<String> ids = new LinkedHashSet<>(resumedObjects.keySet());
+    ids.addAll(resumedStatuses.keySet());
+    ids.removeAll(sources.keySet());
+    return ids;
+  }
+
+  private void apply(FleetTracker fleet, FleetTracker.Changes changes) {
+    for (String id : changes.withdrawn()) {
+      withdraw(id);
+    }
+    for (DiscoveredSource child : changes.defined()) {
+      define(fleet, child);
+    }
+  }
+
+  /** Starts polling a new or changed source a fleet declares, from what it published so far. */
+  private void define(FleetTracker fleet, DiscoveredSource child) {
+    stop(child.id());
+    pendingWithdrawals.remove(child.id());
+    switch (child.state()) {
+      case SUSPENDED -> {
+        discovered.remove(child.id());
+        sources.remove(child.id());
+        LOG.info("Source {} is suspended: {}", child.id(), child.message());
+        return;
+      }
+      case BLOCKED -> {
+        discovered.put(child.id(), child);
+        GitSourceConfig fleetSource = fleet.fleet();
+        sources.put(
+            child.id(),
+            new GitSourceConfig(
+                child.id(),
+                fleetSource.repository(),
+                null,
+                "",
+                fleetSource.cluster(),
+                null,
+                fleetSource.pollInterval(),
+                null));
+      }
+      case READY -> {
+        discovered.put(child.id(), child);
+        sources.put(child.id(), child.config());
+        LOG.info(
+            "Fleet {} declares source {} ({} in {}): {} at {}, path '{}', cluster {}",
+            fleet.fleet().id(),
+            child.id(),
+            child.object(),
+            child.declaredIn(),
+            RepositoryUrls.redact(child.config().repository()),
+            child.config().ref(),
+            child.config().path(),
+            child.config().cluster());
+      }
+    }
+    if (scheduler != null && !closed) {
+      schedule(child.id(), Duration.ZERO);
+    }
+  }
+
+  /** Stops polling a source and keeps what it published, for a poller that takes it over. */
+  private void stop(String id) {
+    ScheduledFuture<?> pending = schedules.remove(id);
+    if (pending != null) {
+      pending.cancel(false);
+    }
+    SourcePoller poller = pollers.remove(id);
+    if (poller != null) {
+      resumedObjects.put(id, poller.published());
+      resumedStatuses.put(id, poller.history());
+      poller.close();
+    }
+  }
+
+  /**
+   * Withdraws a source a fleet no longer declares: tombstones its objects and its status. When
+   * Kafka refuses, it is tried again after the fleet's next poll.
+   */
+  private void withdraw(String id) {
+    stop(id);
+    discovered.remove(id);
+    sources.remove(id);
+    Map<ResourceKey, PublishedObject> objects = resumedObjects.getOrDefault(id, Map.of());
+    try (DesiredStatePublisher publisher =
+        new DesiredStatePublisher(id, kafka, objects, resumedStatuses.get(id), clock)) {
+      int withdrawn = publisher.withdraw();
+      resumedObjects.remove(id);
+      resumedStatuses.remove(id);
+      pendingWithdrawals.remove(id);
+      LOG.info(
+          "Source {} is no longer declared: withdrew its {} objects and its status", id, withdrawn);
+    } catch (KafkaException e) {
+      pendingWithdrawals.add(id);
+      LOG.warn(
+          "Source {} is no longer declared but cannot be withdrawn yet: {}; will retry",
+          id,
+          e.getMessage());
+    }
   }
 
   /** Loads what every source last published and its last status, once; false while Kafka fails. */

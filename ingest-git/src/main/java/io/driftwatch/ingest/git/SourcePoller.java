@@ -1,7 +1,9 @@
 package io.driftwatch.ingest.git;
 
+import io.driftwatch.ingest.git.discover.DiscoveredSources;
 import io.driftwatch.ingest.git.publish.DesiredStatePublisher;
 import io.driftwatch.ingest.git.publish.PublishOutcome;
+import io.driftwatch.ingest.git.publish.PublishedObject;
 import io.driftwatch.ingest.git.render.DesiredSet;
 import io.driftwatch.ingest.git.render.DesiredSetAssembler;
 import io.driftwatch.ingest.git.render.ManifestRenderer;
@@ -11,17 +13,33 @@ import io.driftwatch.ingest.git.repo.GitCommitTree;
 import io.driftwatch.ingest.git.repo.GitSourceException;
 import io.driftwatch.ingest.git.repo.RepositoryMirror;
 import io.driftwatch.ingest.git.repo.ResolvedCommit;
+import io.driftwatch.model.ResourceKey;
+import io.driftwatch.model.SourceStatus;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Polls one source: fetch, resolve the ref, and when it points at a commit not yet published,
- * render and publish it. Failures become a FAILED source status and never escape.
+ * render and publish it. Failures become a FAILED source status and never escape. A fleet source
+ * also reads, from each commit it renders, the sources the commit declares ({@link FleetHook}); a
+ * discovered source that cannot be rendered is polled as {@link #blocked blocked}: it reports its
+ * problem and publishes nothing.
  */
 final class SourcePoller implements AutoCloseable {
+
+  /**
+   * What a fleet source does with each commit it renders: reads the sources it declares before
+   * publishing (their problems are published with the commit) and acts on them once published.
+   */
+  interface FleetHook {
+    DiscoveredSources discover(DesiredSet desired);
+
+    void published(DiscoveredSources found, DesiredSet desired);
+  }
 
   private static final Logger LOG = LoggerFactory.getLogger(SourcePoller.class);
 
@@ -31,6 +49,9 @@ final class SourcePoller implements AutoCloseable {
   private final DesiredSetAssembler assembler;
   private final DesiredStatePublisher publisher;
   private final RetryBackoff retry;
+  private final FleetHook fleetHook;
+  private final String blockedBy;
+  private boolean blockReported;
   private String syncedCommit;
   // The commit last published, across restarts: a new tip that does not contain it was
   // force-pushed.
@@ -44,6 +65,19 @@ final class SourcePoller implements AutoCloseable {
       DesiredStatePublisher publisher,
       RetryBackoff retry,
       String publishedCommit) {
+    this(source, mirror, renderer, assembler, publisher, retry, publishedCommit, null, null);
+  }
+
+  private SourcePoller(
+      GitSourceConfig source,
+      RepositoryMirror mirror,
+      ManifestRenderer renderer,
+      DesiredSetAssembler assembler,
+      DesiredStatePublisher publisher,
+      RetryBackoff retry,
+      String publishedCommit,
+      FleetHook fleetHook,
+      String blockedBy) {
     this.source = source;
     this.publishedCommit = publishedCommit;
     this.mirror = mirror;
@@ -51,6 +85,60 @@ final class SourcePoller implements AutoCloseable {
     this.assembler = assembler;
     this.publisher = publisher;
     this.retry = retry;
+    this.fleetHook = fleetHook;
+    this.blockedBy = blockedBy;
+  }
+
+  /** A fleet source: each commit it renders is read for the sources it declares. */
+  static SourcePoller fleet(
+      GitSourceConfig source,
+      RepositoryMirror mirror,
+      ManifestRenderer renderer,
+      DesiredSetAssembler assembler,
+      DesiredStatePublisher publisher,
+      RetryBackoff retry,
+      String publishedCommit,
+      FleetHook hook) {
+    return new SourcePoller(
+        source, mirror, renderer, assembler, publisher, retry, publishedCommit, hook, null);
+  }
+
+  /**
+   * A discovered source that cannot be rendered: its first poll reports {@code problem} as its
+   * FAILED status, and what it published before stands. A new fleet commit that fixes it replaces
+   * this poller.
+   */
+  static SourcePoller blocked(
+      GitSourceConfig source, DesiredStatePublisher publisher, RetryBackoff retry, String problem) {
+    return new SourcePoller(
+        source,
+        null,
+        null,
+        null,
+        publisher,
+        retry,
+        null,
+        null,
+        "Source '" + source.id() + "': " + problem);
+  }
+
+  /** What the source holds on the topic now. */
+  Map<ResourceKey, PublishedObject> published() {
+    return publisher.published();
+  }
+
+  /** The status history a poller taking over this source starts from. */
+  SourceStatus history() {
+    return publisher.history();
+  }
+
+  /**
+   * Withdraws everything the source published and its status.
+   *
+   * @return how many objects were withdrawn
+   */
+  int withdraw() {
+    return publisher.withdraw();
   }
 
   GitSourceConfig source() {
@@ -59,11 +147,17 @@ final class SourcePoller implements AutoCloseable {
 
   /** How long until this source should be polled again: its interval, or the retry backoff. */
   Duration nextDelay() {
+    if (blockedBy != null) {
+      return source.pollInterval();
+    }
     int failures = publisher.consecutiveFailures();
     return failures == 0 ? source.pollInterval() : retry.delayAfter(failures);
   }
 
   SourcePoll poll() {
+    if (blockedBy != null) {
+      return pollBlocked();
+    }
     ResolvedCommit commit = null;
     try {
       commit = mirror.fetch();
@@ -107,7 +201,11 @@ final class SourcePoller implements AutoCloseable {
       }
       DesiredSet desired =
           assembler.assemble(rendered, source.cluster(), source.defaultNamespace());
-      PublishOutcome outcome = publisher.publish(commit, desired);
+      DiscoveredSources found = fleetHook == null ? null : fleetHook.discover(desired);
+      PublishOutcome outcome =
+          found == null
+              ? publisher.publish(commit, desired)
+              : publisher.publish(commit, desired, found.problems(), found.summary());
       syncedCommit = commit.sha();
       publishedCommit = commit.sha();
       LOG.info(
@@ -119,6 +217,9 @@ final class SourcePoller implements AutoCloseable {
           outcome.tombstoned(),
           outcome.errors(),
           outcome.retained() > 0 ? ", " + outcome.retained() + " kept from failed files" : "");
+      if (found != null) {
+        fleetHook.published(found, desired);
+      }
       return new SourcePoll(
           source.id(),
           commit.sha(),
@@ -140,6 +241,19 @@ final class SourcePoller implements AutoCloseable {
       LOG.error("Source {} failed unexpectedly", source.id(), e);
       return fail(commit, "Source '" + source.id() + "': unexpected error: " + e);
     }
+  }
+
+  private SourcePoll pollBlocked() {
+    if (!blockReported) {
+      try {
+        publisher.failed(null, blockedBy);
+        blockReported = true;
+        LOG.warn("{}", blockedBy);
+      } catch (KafkaException e) {
+        LOG.warn("Source {}: cannot publish its FAILED status: {}", source.id(), e.getMessage());
+      }
+    }
+    return new SourcePoll(source.id(), null, false, 0, 0, 0, blockedBy);
   }
 
   /**
@@ -204,6 +318,8 @@ final class SourcePoller implements AutoCloseable {
   @Override
   public void close() {
     publisher.close();
-    mirror.close();
+    if (mirror != null) {
+      mirror.close();
+    }
   }
 }

@@ -50,7 +50,20 @@ public record ConfigFile(
       String cluster,
       String defaultNamespace,
       String pollInterval,
-      String targetNamespace) {}
+      String targetNamespace,
+      Discover discover) {}
+
+  /**
+   * {@code sources[].discover:} the source is a fleet: its Flux Kustomizations and/or Argo CD
+   * Applications declare more sources ({@code docs/discovery.md}).
+   */
+  public record Discover(
+      Boolean flux,
+      Boolean argo,
+      String url,
+      Map<String, String> repositories,
+      Map<String, String> clusters,
+      String defaultBranch) {}
 
   /** {@code receivers[]:} one webhook that makes ingest-git poll sources at once. */
   public record Receiver(String name, String type, String secretFile, List<String> sources) {}

@@ -16,6 +16,7 @@ import io.driftwatch.ingest.cluster.ClusterConfig;
 import io.driftwatch.ingest.cluster.ClusterIngestConfig;
 import io.driftwatch.ingest.git.GitIngestConfig;
 import io.driftwatch.ingest.git.GitSourceConfig;
+import io.driftwatch.ingest.git.discover.DiscoveryConfig;
 import io.driftwatch.ingest.git.repo.CommitSignatureVerifier;
 import io.driftwatch.ingest.git.repo.RepositoryUrls;
 import io.driftwatch.ingest.git.repo.SignatureKeys;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -133,6 +135,7 @@ public final class ConfigLoader {
     private final ConfigFile in;
     private final Map<String, String> env;
     private final List<String> problems = new ArrayList<>();
+    private final Map<String, DiscoveryConfig> fleets = new LinkedHashMap<>();
 
     Validation(Path file, ConfigFile in, Map<String, String> env) {
       this.file = file;
@@ -167,14 +170,16 @@ public final class ConfigLoader {
                   in.clusters(), in.ingestCluster(), this::resolveFile, this::validName, problems)
               .result();
       List<ClusterConfig> clusters = clusterIngest.clusters();
+      List<GitSourceConfig> sources = sources(clusters);
       GitIngestConfig git =
           new GitIngestConfig(
-              sources(clusters),
+              sources,
               dataDir.resolve("git"),
               new GitCredentialsValidation(in.gitCredentials(), env, this::resolveFile, problems)
                   .result(),
               null,
-              signatures());
+              signatures(),
+              fleets);
       DriftStreamConfig drift = driftStream(dataDir);
       List<ReceiverConfig> receivers = receivers(git.sources());
       if (!problems.isEmpty()) {
@@ -331,6 +336,14 @@ public final class ConfigLoader {
                     + "' is not a duration of at least 1s;"
                     + " write e.g. 30s, 5m or 1h");
             poll = null;
+          }
+        }
+        if (s.discover() != null) {
+          DiscoveryConfig discovery =
+              new DiscoveryConfigReader(problems, this::resolve)
+                  .read(at + ".discover", s.discover(), clusterNames);
+          if (s.id() != null) {
+            fleets.put(s.id(), discovery);
           }
         }
         out.add(

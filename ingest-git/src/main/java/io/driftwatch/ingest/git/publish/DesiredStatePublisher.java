@@ -16,6 +16,8 @@ import io.driftwatch.model.topic.Topic;
 import io.driftwatch.model.topic.Topics;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -136,10 +138,26 @@ public final class DesiredStatePublisher implements AutoCloseable {
    *     and the state is unchanged, so the next poll tries the whole commit again
    */
   public PublishOutcome publish(ResolvedCommit resolved, DesiredSet desired) {
+    return publish(resolved, desired, List.of(), null);
+  }
+
+  /**
+   * Publishes one commit as {@link #publish(ResolvedCommit, DesiredSet)} does, with more problems
+   * found in it and a note for its SYNCED status. A fleet source uses them for what it found while
+   * reading the sources the commit declares: each problem is a dead letter like a render error, but
+   * does not keep the objects of its file from being withdrawn (the file did render).
+   *
+   * @param problems more dead letters, each naming a file of the commit
+   * @param note appended to the SYNCED status message, or null
+   */
+  public PublishOutcome publish(
+      ResolvedCommit resolved, DesiredSet desired, List<RenderError> problems, String note) {
     String commit = resolved.sha();
     ChangePlan plan = ChangePlanner.plan(published, desired);
     Instant now = clock.instant();
-    String message = syncedMessage(desired);
+    String message = withNote(syncedMessage(desired), note);
+    List<RenderError> deadLetters = new ArrayList<>(desired.errors());
+    deadLetters.addAll(problems);
     inTransaction(
         producer -> {
           for (Map.Entry<ResourceKey, RenderedManifest> upsert : plan.upserts().entrySet()) {
@@ -162,7 +180,7 @@ public final class DesiredStatePublisher implements AutoCloseable {
           for (ResourceKey gone : plan.tombstones()) {
             send(producer, Topics.DESIRED_STATE, gone, null);
           }
-          for (RenderError error : desired.errors()) {
+          for (RenderError error : deadLetters) {
             String origin = sourceId + "@" + commit + ":" + error.path();
             send(
                 producer,
@@ -197,8 +215,45 @@ public final class DesiredStatePublisher implements AutoCloseable {
         plan.upserts().size(),
         plan.tombstones().size(),
         plan.retained().size(),
-        desired.errors().size(),
+        deadLetters.size(),
         plan.next().size());
+  }
+
+  /**
+   * Withdraws the source as a whole, because nothing declares it any more (a fleet commit removed
+   * the Kustomization or Application): a tombstone for every object it holds and for its status, in
+   * one transaction, as Flux and Argo CD prune what a removed reconciler applied.
+   *
+   * @return how many objects were withdrawn
+   * @throws KafkaException when the transaction could not be committed; nothing is withdrawn
+   */
+  public int withdraw() {
+    Map<ResourceKey, PublishedObject> held = published;
+    inTransaction(
+        producer -> {
+          for (ResourceKey key : held.keySet()) {
+            send(producer, Topics.DESIRED_STATE, key, null);
+          }
+          send(producer, Topics.SOURCE_STATUS, SourceStatus.gitSource(sourceId), null);
+        });
+    published = Map.of();
+    return held.size();
+  }
+
+  /**
+   * The success and failure history this publisher carries, as a status that a publisher taking
+   * over the source can start from.
+   */
+  public SourceStatus history() {
+    return status(SourcePhase.SYNCED, null, published.size(), null, clock.instant())
+        .withHistory(lastSuccessAt, consecutiveFailures);
+  }
+
+  private static String withNote(String message, String note) {
+    if (note == null || note.isBlank()) {
+      return message;
+    }
+    return message == null ? note : message + "; " + note;
   }
 
   private static String syncedMessage(DesiredSet desired) {
