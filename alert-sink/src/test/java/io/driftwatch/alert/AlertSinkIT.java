@@ -3,7 +3,6 @@ package io.driftwatch.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.driftwatch.alert.metrics.MeterCatalog;
 import io.driftwatch.model.DriftStatus;
 import io.driftwatch.model.DriftType;
 import io.driftwatch.model.KafkaSettings;
@@ -14,6 +13,7 @@ import io.driftwatch.model.SourceStatus;
 import io.driftwatch.model.SyncStatus;
 import io.driftwatch.model.topic.TopicProvisioner;
 import io.driftwatch.model.topic.Topics;
+import io.driftwatch.telemetry.MeterCatalog;
 import io.driftwatch.testkit.TestKafka;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;

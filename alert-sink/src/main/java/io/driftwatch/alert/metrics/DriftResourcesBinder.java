@@ -3,6 +3,8 @@ package io.driftwatch.alert.metrics;
 import io.driftwatch.model.DriftStatus;
 import io.driftwatch.model.DriftType;
 import io.driftwatch.model.ResourceKey;
+import io.driftwatch.telemetry.MeterCatalog;
+import io.driftwatch.telemetry.MeterSpec;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;

@@ -1,6 +1,8 @@
 package io.driftwatch.alert.metrics;
 
 import io.driftwatch.model.SourceStatus;
+import io.driftwatch.telemetry.MeterCatalog;
+import io.driftwatch.telemetry.MeterSpec;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;

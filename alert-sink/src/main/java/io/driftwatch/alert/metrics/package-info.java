@@ -1,6 +1,6 @@
 /**
- * driftwatch's own meters: the {@link io.driftwatch.alert.metrics.MeterCatalog} that declares them
- * all, and one Micrometer binder per concern that computes their values from the drift topics. Tag
- * values stay low-cardinality: a resource name is never a tag.
+ * alert-sink's meters: one Micrometer binder per concern that computes the values of meters
+ * declared in {@link io.driftwatch.telemetry.MeterCatalog} from the drift topics. Tag values stay
+ * low-cardinality: a resource name is never a tag.
  */
 package io.driftwatch.alert.metrics;

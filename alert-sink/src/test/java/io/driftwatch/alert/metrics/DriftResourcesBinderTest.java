@@ -6,6 +6,7 @@ import io.driftwatch.model.DriftStatus;
 import io.driftwatch.model.DriftType;
 import io.driftwatch.model.ResourceKey;
 import io.driftwatch.model.SyncStatus;
+import io.driftwatch.telemetry.MeterCatalog;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;

@@ -2,10 +2,13 @@ package io.driftwatch.bench.cluster;
 
 import com.sun.management.OperatingSystemMXBean;
 import io.driftwatch.ingest.cluster.ClusterConfig;
+import io.driftwatch.ingest.cluster.ClusterIngestConfig;
 import io.driftwatch.ingest.cluster.WatchedKind;
+import io.driftwatch.ingest.cluster.kinds.KindSelection;
 import io.driftwatch.ingest.cluster.kube.Backoff;
 import io.driftwatch.ingest.cluster.kube.ClusterWatcher;
 import io.driftwatch.ingest.cluster.kube.KnownObjectStore;
+import io.driftwatch.ingest.cluster.metrics.ClusterMetrics;
 import io.driftwatch.ingest.cluster.normalize.LiveStateNormalizer;
 import io.driftwatch.ingest.cluster.publish.KafkaTopicSink;
 import io.driftwatch.ingest.cluster.publish.LiveStatePublisher;
@@ -21,6 +24,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -193,15 +197,20 @@ public final class IngestClusterHarness {
       SecretRedactor redactor =
           new SecretRedactor(
               "driftwatch-bench-hmac-key-0123456789".getBytes(StandardCharsets.UTF_8));
-      TimedSink sink = new TimedSink(new KafkaTopicSink(kafka, "driftwatch-bench-cluster"));
+      TimedSink sink =
+          new TimedSink(
+              new KafkaTopicSink(
+                  kafka, "driftwatch-bench-cluster", ClusterIngestConfig.DEFAULT_MAX_OBJECT_BYTES));
       try (sink;
           ClusterWatcher watcher =
               new ClusterWatcher(
                   cluster,
+                  KindSelection.of(cluster.kinds()),
                   config -> configMaps.newClient(),
                   new LiveStatePublisher(
                       CLUSTER, new LiveStateNormalizer(redactor, clock), sink, clock),
                   new SourceStatusPublisher(sink, clock),
+                  new ClusterMetrics(new SimpleMeterRegistry(), clock),
                   PublishedLiveKeys.fromTopic(kafka, List.of(cluster)),
                   Backoff.DEFAULT)) {
         List<String> rows = new ArrayList<>();

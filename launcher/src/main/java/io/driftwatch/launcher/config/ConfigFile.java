@@ -17,6 +17,7 @@ public record ConfigFile(
     List<Source> sources,
     List<GitCredential> gitCredentials,
     List<Cluster> clusters,
+    IngestCluster ingestCluster,
     DriftStream driftStream,
     List<Receiver> receivers) {
 
@@ -82,18 +83,27 @@ public record ConfigFile(
       String sshKeyPassphraseEnv,
       String knownHostsFile) {}
 
-  /** {@code clusters[]:} one cluster and the kinds to watch in it. */
+  /**
+   * {@code clusters[]:} one cluster, how to reach it (a kubeconfig, the pod's service account, or a
+   * server URL with credential files) and the kinds to watch in it ({@code auto}, a list, or a list
+   * that includes {@code auto}; read by {@link ClustersValidation}).
+   */
   public record Cluster(
       String name,
       String kubeconfig,
       String context,
       Boolean inCluster,
-      List<Kind> kinds,
+      String server,
+      String tokenFile,
+      String caFile,
+      String clientCertFile,
+      String clientKeyFile,
+      JsonNode kinds,
       List<String> namespaces,
       String labelSelector) {}
 
-  /** {@code clusters[].kinds[]:} one kind to watch. */
-  public record Kind(String apiVersion, String kind, String plural, Boolean namespaced) {}
+  /** {@code ingestCluster:} settings of ingest-cluster that hold for every cluster. */
+  public record IngestCluster(String maxObjectBytes) {}
 
   /** {@code driftStream:} the Kafka Streams application. */
   public record DriftStream(String applicationId, String commitInterval, Comparison comparison) {}

@@ -14,7 +14,6 @@ import io.driftwatch.diff.ignore.IgnoreRules;
 import io.driftwatch.drift.DriftStreamConfig;
 import io.driftwatch.ingest.cluster.ClusterConfig;
 import io.driftwatch.ingest.cluster.ClusterIngestConfig;
-import io.driftwatch.ingest.cluster.WatchedKind;
 import io.driftwatch.ingest.git.GitIngestConfig;
 import io.driftwatch.ingest.git.GitSourceConfig;
 import io.driftwatch.ingest.git.discover.DiscoveryConfig;
@@ -107,7 +106,7 @@ public final class ConfigLoader {
   }
 
   private static ConfigFile empty() {
-    return new ConfigFile(null, null, null, null, null, null, null, null, null);
+    return new ConfigFile(null, null, null, null, null, null, null, null, null, null);
   }
 
   private static String path(JsonProcessingException e) {
@@ -166,7 +165,11 @@ public final class ConfigLoader {
             }
           });
       AlertSinkConfig http = http();
-      List<ClusterConfig> clusters = clusters();
+      ClusterIngestConfig clusterIngest =
+          new ClustersValidation(
+                  in.clusters(), in.ingestCluster(), this::resolveFile, this::validName, problems)
+              .result();
+      List<ClusterConfig> clusters = clusterIngest.clusters();
       List<GitSourceConfig> sources = sources(clusters);
       GitIngestConfig git =
           new GitIngestConfig(
@@ -183,15 +186,7 @@ public final class ConfigLoader {
         throw new ConfigException(file.toString(), problems);
       }
       return new DriftwatchConfig(
-          file,
-          dataDir,
-          kafka,
-          keyFile,
-          http,
-          git,
-          new ClusterIngestConfig(clusters),
-          drift,
-          receivers);
+          file, dataDir, kafka, keyFile, http, git, clusterIngest, drift, receivers);
     }
 
     private List<ReceiverConfig> receivers(List<GitSourceConfig> sources) {
@@ -291,68 +286,6 @@ public final class ConfigLoader {
               .filter(s -> !s.isBlank())
               .orElse(defaults.bindAddress());
       return new AlertSinkConfig(bind, port);
-    }
-
-    private List<ClusterConfig> clusters() {
-      List<ClusterConfig> out = new ArrayList<>();
-      Set<String> names = new HashSet<>();
-      List<ConfigFile.Cluster> declared = in.clusters() == null ? List.of() : in.clusters();
-      for (int i = 0; i < declared.size(); i++) {
-        String at = "clusters[" + i + "]";
-        ConfigFile.Cluster c = declared.get(i);
-        if (c == null) {
-          problems.add(at + ": empty entry; remove it or give it a name and kinds");
-          continue;
-        }
-        String name = c.name();
-        if (!validName(
-            at + ".name",
-            name,
-            "the cluster's name as resource keys and metrics show it, e.g. prod-eu")) {
-          name = "invalid-" + i;
-        } else if (!names.add(name)) {
-          problems.add(
-              at + ".name: '" + name + "' is declared twice; cluster names must be unique");
-        }
-        boolean inCluster = Boolean.TRUE.equals(c.inCluster());
-        Path kubeconfig = null;
-        if (c.kubeconfig() != null && !c.kubeconfig().isBlank()) {
-          kubeconfig = resolve(expandHome(c.kubeconfig()));
-          if (inCluster) {
-            problems.add(at + ": set either inCluster: true or kubeconfig, not both");
-          } else if (!Files.isReadable(kubeconfig)) {
-            problems.add(at + ".kubeconfig: " + kubeconfig + " is not a readable file");
-          }
-        }
-        List<WatchedKind> kinds = new ArrayList<>();
-        List<ConfigFile.Kind> declaredKinds = c.kinds() == null ? List.of() : c.kinds();
-        if (declaredKinds.isEmpty()) {
-          problems.add(
-              at
-                  + ".kinds: list the kinds to watch, e.g. [{apiVersion: apps/v1, kind: Deployment}]");
-        }
-        for (int j = 0; j < declaredKinds.size(); j++) {
-          ConfigFile.Kind k = declaredKinds.get(j);
-          String kat = at + ".kinds[" + j + "]";
-          if (k == null || blank(k.apiVersion()) || blank(k.kind())) {
-            problems.add(
-                kat + ": needs apiVersion and kind, e.g. {apiVersion: apps/v1, kind: Deployment}");
-            continue;
-          }
-          kinds.add(
-              new WatchedKind(k.apiVersion().trim(), k.kind().trim(), k.plural(), k.namespaced()));
-        }
-        out.add(
-            new ClusterConfig(
-                name,
-                kubeconfig,
-                blank(c.context()) ? null : c.context(),
-                inCluster,
-                kinds,
-                c.namespaces() == null ? List.of() : List.copyOf(c.namespaces()),
-                blank(c.labelSelector()) ? null : c.labelSelector()));
-      }
-      return out;
     }
 
     private List<GitSourceConfig> sources(List<ClusterConfig> clusters) {

@@ -108,7 +108,8 @@ public final class Pipeline implements AutoCloseable {
             switch (stage) {
               case DRIFT_STREAM -> new DriftStream(config.driftStream(), kafka);
               case ALERT_SINK -> new AlertSink(config.http(), kafka, registry);
-              case INGEST_CLUSTER -> new ClusterIngest(config.clusters(), kafka, redactor);
+              case INGEST_CLUSTER ->
+                  new ClusterIngest(config.clusters(), kafka, redactor, registry);
               case INGEST_GIT -> new GitIngest(config.git(), kafka, redactor);
             };
         component.start();

@@ -2,6 +2,8 @@ package io.driftwatch.ingest.cluster.kube;
 
 import io.driftwatch.ingest.cluster.ClusterConfig;
 import io.driftwatch.ingest.cluster.WatchedKind;
+import io.driftwatch.ingest.cluster.kinds.KindSelection;
+import io.driftwatch.ingest.cluster.metrics.ClusterMetrics;
 import io.driftwatch.ingest.cluster.publish.LiveStatePublisher;
 import io.driftwatch.ingest.cluster.publish.SourceStatusPublisher;
 import io.driftwatch.ingest.cluster.resume.PublishedLiveKeys;
@@ -20,28 +22,32 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches every configured kind of one cluster. Each attempt starts the kinds that are not running
- * yet; when some cannot be listed (API server unreachable, kind unknown) they are marked FAILED,
- * one warning names the cluster and the cause, and the next attempt follows after a backoff. Other
- * clusters are unaffected: each cluster has its own thread.
+ * Watches every selected kind of one cluster. Each attempt asks the {@link KindSelection} for the
+ * kinds (which may grow while running, with {@code kinds: auto}) and starts those that are not
+ * running yet; when some cannot be listed (API server unreachable, kind unknown) they are marked
+ * FAILED, one warning names the cluster and the cause, and the next attempt follows after a
+ * backoff. Other clusters are unaffected: each cluster has its own thread.
  *
- * <p>The first attempt also takes what each kind published before ingest-cluster started (from
- * {@link PublishedLiveKeys}; an attempt that cannot read it fails and is retried, rather than miss
- * the tombstones of objects deleted meanwhile). A kind's first complete list is reconciled with
- * those keys; a kind whose watch stops and starts again is reconciled with what the stopped watch
- * knew.
+ * <p>Before a kind is watched for the first time, the keys it published before ingest-cluster
+ * started are taken from {@link PublishedLiveKeys} (a kind whose keys cannot be read fails and is
+ * retried, rather than miss the tombstones of objects deleted meanwhile). A kind's first complete
+ * list is reconciled with those keys; a kind whose watch stops and starts again is reconciled with
+ * what the stopped watch knew.
  */
 public final class ClusterWatcher implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ClusterWatcher.class);
 
   private final ClusterConfig config;
+  private final KindSelection kinds;
+  private final ClusterMetrics metrics;
   private final Function<ClusterConfig, KubernetesClient> clients;
   private final LiveStatePublisher live;
   private final SourceStatusPublisher status;
@@ -53,21 +59,29 @@ public final class ClusterWatcher implements AutoCloseable {
   private final Set<WatchedKind> starting = ConcurrentHashMap.newKeySet();
   // The keys each kind published before its current watch, until its first list is reconciled.
   private final Map<WatchedKind, Set<ResourceKey>> publishedBefore = new ConcurrentHashMap<>();
-  private volatile boolean publishedBeforeTaken;
+  // Kinds whose previously published keys have been taken (once per kind, when first watched).
+  private final Set<WatchedKind> resumed = ConcurrentHashMap.newKeySet();
   private volatile KubernetesClient client;
   private volatile boolean failed;
   private volatile boolean closed;
   private int failuresInARow;
   private int attempts;
+  private int selectedKinds;
+  // The next attempt, so that a retry and a refresh never make two chains of attempts.
+  private ScheduledFuture<?> next;
 
   public ClusterWatcher(
       ClusterConfig config,
+      KindSelection kinds,
       Function<ClusterConfig, KubernetesClient> clients,
       LiveStatePublisher live,
       SourceStatusPublisher status,
+      ClusterMetrics metrics,
       PublishedLiveKeys publishedKeys,
       Backoff backoff) {
     this.config = Objects.requireNonNull(config, "config");
+    this.kinds = Objects.requireNonNull(kinds, "kinds");
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.clients = Objects.requireNonNull(clients, "clients");
     this.live = Objects.requireNonNull(live, "live");
     this.status = Objects.requireNonNull(status, "status");
@@ -87,6 +101,11 @@ public final class ClusterWatcher implements AutoCloseable {
     schedule(Duration.ZERO);
   }
 
+  /** Asks for an attempt now, because the kind selection may have grown. */
+  public void refresh() {
+    schedule(Duration.ZERO);
+  }
+
   /** The cluster's name as configured. */
   public String name() {
     return config.name();
@@ -102,34 +121,43 @@ public final class ClusterWatcher implements AutoCloseable {
       return;
     }
     attempts++;
-    if (!publishedBeforeTaken) {
-      try {
-        for (WatchedKind kind : config.kinds()) {
-          publishedBefore.put(kind, publishedKeys.take(config.name(), kind));
-        }
-        publishedBeforeTaken = true;
-      } catch (RuntimeException e) {
-        String reason =
-            "cannot read what this cluster published before from gitops.live-state.v1 ("
-                + describe(e)
-                + "); without it, objects deleted while ingest-cluster was down would keep their"
-                + " live state";
-        concluded(config.kinds().stream().map(kind -> new Failure(kind, reason)).toList());
-        return;
-      }
-    }
     if (client == null) {
       try {
         client = clients.apply(config);
       } catch (RuntimeException e) {
-        concluded(config.kinds().stream().map(kind -> new Failure(kind, describe(e))).toList());
+        concluded(failures(kinds.lastSelected(), describe(e)));
         return;
       }
     }
+    List<WatchedKind> selected;
+    try {
+      selected = kinds.select(client);
+    } catch (RuntimeException e) {
+      concluded(failures(kinds.lastSelected(), "kind discovery failed: " + describe(e)));
+      return;
+    }
+    selectedKinds = selected.size();
     List<CompletableFuture<Failure>> outcomes = new ArrayList<>();
-    for (WatchedKind kind : config.kinds()) {
+    for (WatchedKind kind : selected) {
       if (running.containsKey(kind) || !starting.add(kind)) {
         continue;
+      }
+      if (!resumed.contains(kind)) {
+        try {
+          publishedBefore.put(kind, publishedKeys.take(config.name(), kind));
+          resumed.add(kind);
+        } catch (RuntimeException e) {
+          starting.remove(kind);
+          outcomes.add(
+              CompletableFuture.completedFuture(
+                  new Failure(
+                      kind,
+                      "cannot read what this kind published before from gitops.live-state.v1 ("
+                          + describe(e)
+                          + "); without it, objects deleted while ingest-cluster was down would"
+                          + " keep their live state")));
+          continue;
+        }
       }
       ResourceDefinitionContext context;
       try {
@@ -148,7 +176,8 @@ public final class ClusterWatcher implements AutoCloseable {
               live,
               status,
               publishedBefore.getOrDefault(kind, Set.of()),
-              () -> publishedBefore.remove(kind));
+              () -> publishedBefore.remove(kind),
+              metrics.newWatch(config.name(), kind.group(), kind.kind()));
       CompletableFuture<Void> started;
       try {
         started = watch.start(error -> stoppedUnexpectedly(watch, error));
@@ -194,14 +223,17 @@ public final class ClusterWatcher implements AutoCloseable {
     failed = true;
     failuresInARow++;
     for (Failure failure : failures) {
-      status.failed(config.name(), failure.kind().group(), failure.kind().kind(), failure.reason());
+      if (failure.kind() != null) {
+        status.failed(
+            config.name(), failure.kind().group(), failure.kind().kind(), failure.reason());
+      }
     }
     Duration delay = backoff.delay(failuresInARow);
     LOG.warn(
         "Cluster '{}': cannot watch {} of {} kinds (attempt {}), retrying in {} s: {}",
         config.name(),
         failures.size(),
-        config.kinds().size(),
+        Math.max(selectedKinds, failures.size()),
         attempts,
         delay.toMillis() / 1000.0,
         failures.get(0).reason());
@@ -223,9 +255,19 @@ public final class ClusterWatcher implements AutoCloseable {
         describe(error));
   }
 
-  private void schedule(Duration delay) {
+  /** Schedules an attempt, unless one is already due no later. */
+  private synchronized void schedule(Duration delay) {
+    ScheduledFuture<?> pending = next;
+    if (pending != null
+        && !pending.isDone()
+        && pending.getDelay(TimeUnit.MILLISECONDS) <= delay.toMillis()) {
+      return;
+    }
+    if (pending != null) {
+      pending.cancel(false);
+    }
     try {
-      scheduler.schedule(this::attemptSafely, delay.toMillis(), TimeUnit.MILLISECONDS);
+      next = scheduler.schedule(this::attemptSafely, delay.toMillis(), TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException e) {
       // Closed meanwhile.
     }
@@ -236,8 +278,16 @@ public final class ClusterWatcher implements AutoCloseable {
       attempt();
     } catch (RuntimeException e) {
       // Never let a bug end the retries of this cluster.
-      concluded(config.kinds().stream().map(kind -> new Failure(kind, describe(e))).toList());
+      concluded(failures(kinds.lastSelected(), describe(e)));
     }
+  }
+
+  /** One failure per kind, or one for the cluster when no kind is known yet. */
+  private static List<Failure> failures(List<WatchedKind> kinds, String reason) {
+    if (kinds.isEmpty()) {
+      return List.of(new Failure(null, reason));
+    }
+    return kinds.stream().map(kind -> new Failure(kind, reason)).toList();
   }
 
   /** The cause chain, by type and message, which is what an operator needs to fix the access. */
@@ -275,5 +325,6 @@ public final class ClusterWatcher implements AutoCloseable {
     }
   }
 
+  /** A kind that could not be watched, or (kind null) the cluster when no kind was selected. */
   private record Failure(WatchedKind kind, String reason) {}
 }

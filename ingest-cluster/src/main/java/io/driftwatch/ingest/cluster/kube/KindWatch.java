@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -51,6 +52,7 @@ final class KindWatch implements AutoCloseable {
   private final SourceStatusPublisher status;
   private final Set<ResourceKey> publishedBefore;
   private final Runnable onFirstSynced;
+  private final ResourceEventHandler<GenericKubernetesResource> meter;
   private final List<Scope> scopes = new ArrayList<>();
   // Guarded by this: informers that have not delivered a first list, informers re-listing.
   private int unlisted;
@@ -63,6 +65,7 @@ final class KindWatch implements AutoCloseable {
    *     its first lists lack are tombstoned
    * @param onFirstSynced called once, when every informer's first list is in and reconciled with
    *     {@code publishedBefore}
+   * @param meter counts every informer's events for the per-cluster meters
    */
   KindWatch(
       ClusterConfig cluster,
@@ -72,7 +75,8 @@ final class KindWatch implements AutoCloseable {
       LiveStatePublisher live,
       SourceStatusPublisher status,
       Set<ResourceKey> publishedBefore,
-      Runnable onFirstSynced) {
+      Runnable onFirstSynced,
+      ResourceEventHandler<GenericKubernetesResource> meter) {
     this.cluster = cluster;
     this.kind = kind;
     this.context = context;
@@ -81,6 +85,7 @@ final class KindWatch implements AutoCloseable {
     this.status = status;
     this.publishedBefore = Set.copyOf(publishedBefore);
     this.onFirstSynced = onFirstSynced;
+    this.meter = meter;
   }
 
   /**
@@ -296,6 +301,7 @@ final class KindWatch implements AutoCloseable {
       informer.addEventHandler(
           new ObjectEventHandler(
               cluster.name(), client.getKubernetesSerialization(), live, store, this));
+      informer.addEventHandler(meter);
     }
 
     @Override

@@ -23,16 +23,26 @@ public final class KafkaTopicSink implements TopicSink {
 
   private final Producer<byte[], byte[]> producer;
 
-  public KafkaTopicSink(KafkaSettings settings, String clientId) {
-    this(new KafkaProducer<>(producerConfig(settings, clientId)));
+  /** Room for the key and the record's framing around a value of the largest allowed size. */
+  static final int REQUEST_HEADROOM_BYTES = 64 * 1024;
+
+  /**
+   * @param maxValueBytes the largest value this sink will be asked to send; the producer's request
+   *     limit is raised to fit it when needed (the topic's {@code max.message.bytes} must fit it
+   *     too)
+   */
+  public KafkaTopicSink(KafkaSettings settings, String clientId, long maxValueBytes) {
+    this(new KafkaProducer<>(producerConfig(settings, clientId, maxValueBytes)));
   }
 
   KafkaTopicSink(Producer<byte[], byte[]> producer) {
     this.producer = producer;
   }
 
-  static Properties producerConfig(KafkaSettings settings, String clientId) {
+  static Properties producerConfig(KafkaSettings settings, String clientId, long maxValueBytes) {
     Properties props = settings.clientConfig();
+    long request = Math.max(1024 * 1024, maxValueBytes + REQUEST_HEADROOM_BYTES);
+    props.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Long.toString(request));
     props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     props.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -1,7 +1,9 @@
 package io.driftwatch.ingest.cluster.publish;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.driftwatch.ingest.cluster.ClusterIngestConfig;
 import io.driftwatch.ingest.cluster.normalize.LiveStateNormalizer;
+import io.driftwatch.ingest.cluster.normalize.LiveStateSizeLimit;
 import io.driftwatch.ingest.cluster.normalize.MalformedObjectException;
 import io.driftwatch.ingest.cluster.reconcile.ReconcilerStatusNormalizer;
 import io.driftwatch.model.DeadLetter;
@@ -19,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * Publishes one cluster's observed objects to {@code gitops.live-state.v1}: an added or changed
  * object as its normalised {@link LiveState}, a deleted one as a tombstone. An update that changes
  * nothing after normalisation (only resourceVersion or managedFields moved) is not republished. An
- * object that cannot be normalised goes to the dead-letter topic, named but never copied.
+ * object that cannot be normalised goes to the dead-letter topic, named but never copied. A live
+ * state over the size limit is published as a stub (see {@link LiveStateSizeLimit}) and named in a
+ * dead letter.
  *
  * <p>A reconciler object (a {@link io.driftwatch.ingest.cluster.reconcile.ReconcilerKinds} kind) is
  * also published to {@code gitops.reconciler-status.v1} as its {@link ReconcilerStatus} when that
@@ -36,24 +40,44 @@ public final class LiveStatePublisher {
   private final String cluster;
   private final LiveStateNormalizer normalizer;
   private final ReconcilerStatusNormalizer reconcilers;
+  private final LiveStateSizeLimit sizeLimit;
   private final TopicSink sink;
   private final Clock clock;
 
-  /** A publisher that normalises reconciler status with the same clock. */
+  /**
+   * A publisher that normalises reconciler status with the same clock, with the default size limit.
+   */
   public LiveStatePublisher(
       String cluster, LiveStateNormalizer normalizer, TopicSink sink, Clock clock) {
-    this(cluster, normalizer, new ReconcilerStatusNormalizer(clock), sink, clock);
+    this(
+        cluster,
+        normalizer,
+        new LiveStateSizeLimit(ClusterIngestConfig.DEFAULT_MAX_OBJECT_BYTES),
+        sink,
+        clock);
+  }
+
+  /** A publisher that normalises reconciler status with the same clock. */
+  public LiveStatePublisher(
+      String cluster,
+      LiveStateNormalizer normalizer,
+      LiveStateSizeLimit sizeLimit,
+      TopicSink sink,
+      Clock clock) {
+    this(cluster, normalizer, new ReconcilerStatusNormalizer(clock), sizeLimit, sink, clock);
   }
 
   public LiveStatePublisher(
       String cluster,
       LiveStateNormalizer normalizer,
       ReconcilerStatusNormalizer reconcilers,
+      LiveStateSizeLimit sizeLimit,
       TopicSink sink,
       Clock clock) {
     this.cluster = Objects.requireNonNull(cluster, "cluster");
     this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
     this.reconcilers = Objects.requireNonNull(reconcilers, "reconcilers");
+    this.sizeLimit = Objects.requireNonNull(sizeLimit, "sizeLimit");
     this.sink = Objects.requireNonNull(sink, "sink");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -61,8 +85,7 @@ public final class LiveStatePublisher {
   /** An object seen for the first time (initial list or creation). */
   public void added(JsonNode object) {
     try {
-      LiveState live = normalizer.normalize(cluster, object);
-      sink.send(Topics.LIVE_STATE, live.key(), live);
+      publish(normalizer.normalize(cluster, object));
     } catch (MalformedObjectException e) {
       deadLetter(e);
       return;
@@ -80,7 +103,7 @@ public final class LiveStatePublisher {
       return;
     }
     if (oldObject == null || !sameContent(oldObject, live)) {
-      sink.send(Topics.LIVE_STATE, live.key(), live);
+      publish(live);
     }
     reconcilerChanged(oldObject, newObject);
   }
@@ -107,6 +130,25 @@ public final class LiveStatePublisher {
    */
   public void unreadable(String origin, String reason) {
     deadLetter(new MalformedObjectException(origin, reason));
+  }
+
+  /** Publishes {@code live}, or its stub and a dead letter naming it when it is over the limit. */
+  private void publish(LiveState live) {
+    LiveStateSizeLimit.Bounded bounded = sizeLimit.bound(live);
+    sink.send(Topics.LIVE_STATE, live.key(), bounded.published());
+    if (bounded.truncated()) {
+      String origin = LiveStateNormalizer.origin(cluster, live.manifest());
+      String reason =
+          "the normalised object is "
+              + bounded.bytes()
+              + " bytes, over the limit of "
+              + sizeLimit.maxBytes()
+              + " (ingestCluster.maxObjectBytes); published as a stub annotated "
+              + LiveStateSizeLimit.TRUNCATED_ANNOTATION
+              + ", which drift-stream does not compare";
+      LOG.warn("Truncated object {}: {}", origin, reason);
+      sink.send(Topics.DEAD_LETTER, origin, DeadLetter.of(STAGE, origin, reason, clock.instant()));
+    }
   }
 
   /**

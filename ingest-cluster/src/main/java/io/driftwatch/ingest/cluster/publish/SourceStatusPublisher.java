@@ -16,12 +16,24 @@ import java.util.Objects;
  */
 public final class SourceStatusPublisher {
 
+  /** Told of every marker as it is published (ingest-cluster's watch-state meters listen). */
+  @FunctionalInterface
+  public interface PhaseListener {
+    void phase(String cluster, String group, String kind, SourcePhase phase);
+  }
+
   private final TopicSink sink;
   private final Clock clock;
+  private final PhaseListener listener;
 
   public SourceStatusPublisher(TopicSink sink, Clock clock) {
+    this(sink, clock, (cluster, group, kind, phase) -> {});
+  }
+
+  public SourceStatusPublisher(TopicSink sink, Clock clock, PhaseListener listener) {
     this.sink = Objects.requireNonNull(sink, "sink");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.listener = Objects.requireNonNull(listener, "listener");
   }
 
   /** The informers of this kind started their initial list. */
@@ -67,5 +79,6 @@ public final class SourceStatusPublisher {
         source,
         SourceStatus.of(
             source, SourceOrigin.CLUSTER, phase, revision, count, clock.instant(), message));
+    listener.phase(cluster, group, kind, phase);
   }
 }

@@ -36,11 +36,20 @@ public final class PublishedLiveKeys {
     this.reader = Objects.requireNonNull(reader, "reader");
   }
 
-  /** The keys of the configured kinds of the configured clusters, read from Kafka when needed. */
+  /**
+   * The keys of the configured kinds of the configured clusters (every kind of a cluster whose
+   * kinds are chosen automatically, since they are only known while running), read from Kafka when
+   * needed.
+   */
   public static PublishedLiveKeys fromTopic(KafkaSettings kafka, List<ClusterConfig> clusters) {
     Set<String> watched =
         clusters.stream()
             .flatMap(c -> c.kinds().stream().map(kind -> source(c.name(), kind)))
+            .collect(Collectors.toUnmodifiableSet());
+    Set<String> everyKind =
+        clusters.stream()
+            .filter(ClusterConfig::autoKinds)
+            .map(ClusterConfig::name)
             .collect(Collectors.toUnmodifiableSet());
     CompactedTopicReader topic =
         new CompactedTopicReader(kafka, "driftwatch-ingest-cluster-resume", READ_TIMEOUT);
@@ -49,8 +58,9 @@ public final class PublishedLiveKeys {
             topic.presentKeys(
                 Topics.LIVE_STATE,
                 key ->
-                    watched.contains(
-                        SourceStatus.clusterSource(key.cluster(), key.group(), key.kind()))));
+                    everyKind.contains(key.cluster())
+                        || watched.contains(
+                            SourceStatus.clusterSource(key.cluster(), key.group(), key.kind()))));
   }
 
   /**

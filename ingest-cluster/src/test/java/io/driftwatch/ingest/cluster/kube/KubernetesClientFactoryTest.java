@@ -3,6 +3,7 @@ package io.driftwatch.ingest.cluster.kube;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.driftwatch.ingest.cluster.ClusterAccess;
 import io.driftwatch.ingest.cluster.ClusterConfig;
 import io.driftwatch.ingest.cluster.WatchedKind;
 import io.fabric8.kubernetes.client.Config;
@@ -85,6 +86,80 @@ class KubernetesClientFactoryTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'edge'")
         .hasMessageContaining("service account");
+  }
+
+  @Test
+  void serverWithTokenFileReadsTheTokenAgainAfterRotation() throws IOException {
+    Path token = dir.resolve("token");
+    Files.writeString(token, TOKEN + "\n");
+    Path ca = dir.resolve("ca.crt");
+    Files.writeString(ca, "-----BEGIN CERTIFICATE-----\n");
+
+    Config config =
+        factory.config(
+            fromFiles(new ClusterAccess.ApiServer("https://api.edge:6443", token, ca, null, null)));
+
+    assertThat(config.getMasterUrl()).startsWith("https://api.edge:6443");
+    assertThat(config.getCaCertFile()).isEqualTo(ca.toString());
+    assertThat(config.getOauthTokenProvider().getToken()).isEqualTo(TOKEN);
+    Files.writeString(token, "rotated-token\n");
+    assertThat(config.getOauthTokenProvider().getToken()).isEqualTo("rotated-token");
+    assertThat(config.getRequestRetryBackoffLimit())
+        .isEqualTo(KubernetesClientFactory.REQUEST_RETRIES);
+  }
+
+  @Test
+  void serverWithClientCertificateUsesBothFiles() throws IOException {
+    Path cert = Files.writeString(dir.resolve("tls.crt"), "cert");
+    Path key = Files.writeString(dir.resolve("tls.key"), "key");
+
+    Config config =
+        factory.config(
+            fromFiles(new ClusterAccess.ApiServer("https://api.edge:6443", null, null, cert, key)));
+
+    assertThat(config.getClientCertFile()).isEqualTo(cert.toString());
+    assertThat(config.getClientKeyFile()).isEqualTo(key.toString());
+    assertThat(config.getOauthTokenProvider()).isNull();
+    assertThat(config.getOauthToken()).isNull();
+  }
+
+  @Test
+  void missingCredentialFileIsNamedWithItsKey() throws IOException {
+    Path cert = Files.writeString(dir.resolve("tls.crt"), "cert");
+    Path missing = dir.resolve("nope");
+
+    assertThatThrownBy(
+            () ->
+                factory.config(
+                    fromFiles(new ClusterAccess.ApiServer("https://a", missing, null, null, null))))
+        .hasMessageContaining("'edge'")
+        .hasMessageContaining("clusters[].tokenFile " + missing);
+    assertThatThrownBy(
+            () ->
+                factory.config(
+                    fromFiles(new ClusterAccess.ApiServer("https://a", null, null, cert, null))))
+        .hasMessageContaining("clusters[].clientKeyFile is not set");
+  }
+
+  @Test
+  void emptyOrVanishedTokenFileFailsTheRequestWithoutContent() throws IOException {
+    Path token = Files.writeString(dir.resolve("token"), TOKEN);
+    Config config =
+        factory.config(
+            fromFiles(new ClusterAccess.ApiServer("https://a", token, null, null, null)));
+
+    Files.writeString(token, "  \n");
+    assertThatThrownBy(() -> config.getOauthTokenProvider().getToken())
+        .hasMessageContaining("'edge'")
+        .hasMessageContaining(token + " is empty");
+    Files.delete(token);
+    assertThatThrownBy(() -> config.getOauthTokenProvider().getToken())
+        .hasMessageContaining("cannot read the clusters[].tokenFile " + token)
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain(TOKEN));
+  }
+
+  private static ClusterConfig fromFiles(ClusterAccess.ApiServer access) {
+    return new ClusterConfig("edge", access, List.of(), false, List.of(), null);
   }
 
   private ClusterConfig cluster(Path kubeconfig, String context) {

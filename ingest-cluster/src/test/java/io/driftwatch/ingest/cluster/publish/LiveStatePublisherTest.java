@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.driftwatch.ingest.cluster.normalize.LiveStateNormalizer;
+import io.driftwatch.ingest.cluster.normalize.LiveStateSizeLimit;
 import io.driftwatch.ingest.cluster.testing.Fixtures;
 import io.driftwatch.ingest.cluster.testing.RecordingSink;
 import io.driftwatch.model.DeadLetter;
@@ -74,6 +75,42 @@ class LiveStatePublisherTest {
         .satisfiesExactly(
             live -> assertThat(live.manifest().path("spec").path("replicas").asInt()).isEqualTo(5),
             live -> assertThat(live.status().path("readyReplicas").asInt()).isEqualTo(2));
+  }
+
+  @Test
+  void oversizedObjectIsPublishedAsAStubAndNamedInADeadLetter() {
+    LiveStatePublisher bounded =
+        new LiveStatePublisher(
+            "prod",
+            new LiveStateNormalizer(Fixtures.redactor(), clock),
+            new LiveStateSizeLimit(2048),
+            sink,
+            clock);
+    ObjectNode big = yaml("/normalizer/configmap-empty-maps-input.yaml");
+    big.withObject("data").put("bundle.js", "x".repeat(5000));
+
+    bounded.added(big);
+
+    LiveState stub = (LiveState) sink.on(Topics.LIVE_STATE).get(0).value();
+    assertThat(stub.manifest().path("data").isMissingNode()).isTrue();
+    assertThat(
+            stub.manifest()
+                .path("metadata")
+                .path("annotations")
+                .path(LiveStateSizeLimit.TRUNCATED_ANNOTATION)
+                .asText())
+        .endsWith(" bytes");
+    assertThat(sink.on(Topics.DEAD_LETTER))
+        .singleElement()
+        .satisfies(
+            sent -> {
+              assertThat(sent.key()).isEqualTo("prod/v1/ConfigMap/shop/settings");
+              DeadLetter letter = (DeadLetter) sent.value();
+              assertThat(letter.reason())
+                  .contains("over the limit of 2048")
+                  .contains("ingestCluster.maxObjectBytes")
+                  .doesNotContain("xxxx");
+            });
   }
 
   @Test

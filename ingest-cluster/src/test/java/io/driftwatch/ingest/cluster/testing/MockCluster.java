@@ -4,8 +4,12 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * fabric8's mock API server in CRUD mode (list, watch, create, edit, delete, status), which is what
@@ -13,6 +17,9 @@ import java.util.HashMap;
  * real API server does: events that never arrive, then 410 Gone.
  */
 public final class MockCluster implements AutoCloseable {
+
+  /** What the clients this mock creates send as Authorization. */
+  private static final String OWN_AUTHORIZATION = "Bearer secret";
 
   private final KubernetesMockServer server;
   private final WatchLossDispatcher dispatcher;
@@ -79,6 +86,32 @@ public final class MockCluster implements AutoCloseable {
   /** A separate client for ingest-cluster, which closes the clients it is given. */
   public KubernetesClient newClient() {
     return server.createClient();
+  }
+
+  /** The server's base URL, such as {@code http://localhost:41234}. */
+  public String url() {
+    String url = server.url("/");
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  /**
+   * The distinct Authorization headers of the requests received since the last call, except those
+   * of this mock's own clients ({@code Bearer secret}) and of requests without one.
+   */
+  public List<String> takeOtherClientsAuthorizations() {
+    List<String> headers = new ArrayList<>();
+    try {
+      RecordedRequest request;
+      while ((request = server.takeRequest(0, TimeUnit.MILLISECONDS)) != null) {
+        String header = request.getHeader("Authorization");
+        if (header != null && !header.equals(OWN_AUTHORIZATION) && !headers.contains(header)) {
+          headers.add(header);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return headers;
   }
 
   @Override
