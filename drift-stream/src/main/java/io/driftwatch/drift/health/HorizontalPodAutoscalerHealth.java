@@ -48,7 +48,8 @@ final class HorizontalPodAutoscalerHealth {
         return HealthAssessment.of(HealthStatus.PROGRESSING, WAITING);
       }
       conditions =
-          parseAnnotation(text(annotation, "the " + V1_CONDITIONS_ANNOTATION + " annotation"));
+          parseAnnotation(
+              text(annotation, "metadata.annotations[" + V1_CONDITIONS_ANNOTATION + "]"));
     } else {
       conditions = list(hpa.status().path("conditions"), "status.conditions");
     }
@@ -70,7 +71,7 @@ final class HorizontalPodAutoscalerHealth {
   }
 
   private static List<JsonNode> parseAnnotation(String value) {
-    String field = "the " + V1_CONDITIONS_ANNOTATION + " annotation";
+    String field = "metadata.annotations[" + V1_CONDITIONS_ANNOTATION + "]";
     JsonNode parsed;
     try {
       parsed = Json.mapper().readTree(value);

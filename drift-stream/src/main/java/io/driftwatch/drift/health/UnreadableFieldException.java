@@ -16,7 +16,6 @@ final class UnreadableFieldException extends RuntimeException {
             + found
             + ", expected "
             + expected
-            + "; health cannot be assessed until the object carries a valid "
-            + field);
+            + "; health is Unknown until it is corrected");
   }
 }
