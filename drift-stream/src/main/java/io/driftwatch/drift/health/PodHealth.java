@@ -15,9 +15,16 @@ import java.util.List;
  * ImagePullBackOff, ErrImagePull, CreateContainerConfigError, ...) is Degraded; otherwise by phase:
  * Pending is Progressing, Succeeded is Healthy, Failed is Degraded, and Running is Healthy when
  * ready, Degraded when not ready after a container terminated, Progressing otherwise. A running pod
- * that is not restart-always (OnFailure, Never) is expected to finish, so it stays Progressing.
+ * that is not restart-always (OnFailure, Never) is expected to finish, so it stays Progressing,
+ * unless it carries Argo CD's {@code argocd.argoproj.io/ignore-restart-policy} annotation.
  */
 final class PodHealth {
+
+  /**
+   * Argo CD's opt-in for pods that run under an operator with OnFailure or Never but live as long
+   * as a restart-always pod: present (any value), the pod is assessed as restart-always.
+   */
+  static final String IGNORE_RESTART_POLICY = "argocd.argoproj.io/ignore-restart-policy";
 
   /** Kubernetes defaults an unset restartPolicy to Always. */
   private static final String DEFAULT_RESTART_POLICY = "Always";
@@ -27,7 +34,8 @@ final class PodHealth {
   static HealthAssessment assess(LiveObject pod) {
     JsonNode status = pod.status();
     String restartPolicy = text(pod.spec().path("restartPolicy"), "spec.restartPolicy");
-    if (restartPolicy.isEmpty()) {
+    if (restartPolicy.isEmpty()
+        || !absent(pod.metadata().path("annotations").path(IGNORE_RESTART_POLICY))) {
       restartPolicy = DEFAULT_RESTART_POLICY;
     }
     List<JsonNode> containers = list(status.path("containerStatuses"), "status.containerStatuses");
