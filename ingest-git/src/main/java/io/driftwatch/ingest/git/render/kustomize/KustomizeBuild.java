@@ -43,6 +43,13 @@ final class KustomizeBuild {
   private final PatchTransformer patches;
   private final List<String> stack = new ArrayList<>();
 
+  /**
+   * The documents of each file this build parsed, by path. A base shared by many overlays (a Flux
+   * path of a hundred tenants) is parsed once instead of once per overlay; every use gets its own
+   * deep copy, because transformers change objects in place.
+   */
+  private final Map<String, List<JsonNode>> parsed = new HashMap<>();
+
   KustomizeBuild(TreeFiles files, YamlLimits limits) {
     this.files = files;
     this.reader = new BoundedYamlReader(limits);
@@ -80,7 +87,7 @@ final class KustomizeBuild {
     String path = file.getKey();
     List<JsonNode> documents;
     try {
-      documents = reader.read(file.getValue());
+      documents = parse(path, file.getValue());
     } catch (YamlReadException e) {
       throw new KustomizeException(path, path + ": invalid YAML: " + e.getMessage());
     }
@@ -253,7 +260,7 @@ final class KustomizeBuild {
       Kustomization k, String where, String path, byte[] content) throws KustomizeException {
     List<JsonNode> documents;
     try {
-      documents = reader.read(content);
+      documents = parse(path, content);
     } catch (YamlReadException e) {
       throw new KustomizeException(
           path, k.path() + ": " + where + ": " + path + ": invalid YAML: " + e.getMessage());
@@ -268,6 +275,22 @@ final class KustomizeBuild {
       collect(k, where, path, at, document, parsed);
     }
     return parsed;
+  }
+
+  /**
+   * The documents of the file at {@code path}, whose bytes are {@code content}, as fresh copies.
+   */
+  private List<JsonNode> parse(String path, byte[] content) throws YamlReadException {
+    List<JsonNode> documents = parsed.get(path);
+    if (documents == null) {
+      documents = reader.read(content);
+      parsed.put(path, documents);
+    }
+    List<JsonNode> copies = new ArrayList<>(documents.size());
+    for (JsonNode document : documents) {
+      copies.add(document == null ? null : document.deepCopy());
+    }
+    return copies;
   }
 
   private static void collect(

@@ -6,15 +6,19 @@ import io.driftwatch.ingest.git.render.YamlLimits;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The files a build may read: paths in kustomization entries resolved against the kustomization's
  * directory and kept inside the repository. Like Flux (which builds with kustomize's
  * LoadRestrictionsNone) a kustomization may read files outside its own directory, but never outside
- * the source tree; remote references are recognised so they can be refused clearly.
+ * the source tree; remote references are recognised so they can be refused clearly. One instance
+ * serves one build, and remembers what it read: the tree is one commit's, so a path's answer does
+ * not change during the build.
  */
 final class TreeFiles {
 
@@ -24,6 +28,13 @@ final class TreeFiles {
 
   private final SourceTree tree;
   private final YamlLimits limits;
+
+  /*
+   * What this build already asked the tree, by path. A base shared by many overlays is otherwise
+   * looked up and read again for every overlay, and a Git tree walks from the root each time.
+   */
+  private final Map<String, Boolean> directories = new HashMap<>();
+  private final Map<String, Optional<byte[]>> contents = new HashMap<>();
 
   TreeFiles(SourceTree tree, YamlLimits limits) {
     this.tree = tree;
@@ -71,7 +82,12 @@ final class TreeFiles {
   }
 
   boolean isDirectory(String path) throws IOException {
-    return tree.isDirectory(path);
+    Boolean known = directories.get(path);
+    if (known == null) {
+      known = tree.isDirectory(path);
+      directories.put(path, known);
+    }
+    return known;
   }
 
   /**
@@ -80,7 +96,16 @@ final class TreeFiles {
    * @throws FileTooLargeException when it is larger than the limits allow
    */
   Optional<byte[]> readIfFile(String path) throws IOException {
-    if (path.isEmpty() || tree.isDirectory(path)) {
+    Optional<byte[]> known = contents.get(path);
+    if (known == null) {
+      known = readFromTree(path);
+      contents.put(path, known);
+    }
+    return known;
+  }
+
+  private Optional<byte[]> readFromTree(String path) throws IOException {
+    if (path.isEmpty() || isDirectory(path)) {
       return Optional.empty();
     }
     try {
