@@ -60,11 +60,7 @@ final class ImplicitKustomization {
       resources.add(new KustomizeResource(manifest.manifest(), manifest.path()));
     }
     for (String base : orderedAsInTree(all, bases)) {
-      Kustomization kustomization =
-          build
-              .load(base)
-              .orElseThrow(() -> new IllegalStateException("no kustomization in " + base));
-      resources.addAll(build.accumulate(kustomization));
+      resources.addAll(build.accumulateBase(base));
     }
     if (targetNamespace.isPresent()) {
       NamespaceTransformer.apply(resources, targetNamespace.get());

@@ -39,6 +39,7 @@ final class KustomizeBuild {
   private static final String LOCAL_CONFIG = "config.kubernetes.io/local-config";
 
   private final TreeFiles files;
+  private final AccumulatedBases bases;
   private final BoundedYamlReader reader;
   private final PatchTransformer patches;
   private final List<String> stack = new ArrayList<>();
@@ -50,8 +51,9 @@ final class KustomizeBuild {
    */
   private final Map<String, List<JsonNode>> parsed = new HashMap<>();
 
-  KustomizeBuild(TreeFiles files, YamlLimits limits) {
+  KustomizeBuild(TreeFiles files, YamlLimits limits, AccumulatedBases bases) {
     this.files = files;
+    this.bases = bases;
     this.reader = new BoundedYamlReader(limits);
     this.patches = new PatchTransformer(files, reader);
   }
@@ -114,13 +116,32 @@ final class KustomizeBuild {
     return resources;
   }
 
-  /** Gathers a kustomization's objects without the top-level finishing steps. */
-  List<KustomizeResource> accumulate(Kustomization kustomization)
-      throws KustomizeException, IOException {
+  /**
+   * Gathers the objects of the kustomization in {@code directory}, which must have one, without the
+   * top-level finishing steps; reused from an earlier build while its files are unchanged.
+   */
+  List<KustomizeResource> accumulateBase(String directory) throws KustomizeException, IOException {
+    List<KustomizeResource> reused = bases.reuse(directory, files);
+    if (reused != null) {
+      return reused;
+    }
+    Map<String, TreeFiles.Answer> reads = files.startRecording();
     List<KustomizeResource> resources = new ArrayList<>();
-    stack.add(kustomization.directory());
-    accumulate(kustomization, resources, Optional.empty());
-    stack.remove(stack.size() - 1);
+    boolean complete = false;
+    try {
+      Kustomization kustomization =
+          load(directory)
+              .orElseThrow(() -> new IllegalStateException("no kustomization in " + directory));
+      stack.add(kustomization.directory());
+      accumulate(kustomization, resources, Optional.empty());
+      stack.remove(stack.size() - 1);
+      complete = true;
+    } finally {
+      List<TreeFiles.Answer> answers = files.stopRecording(reads);
+      if (complete) {
+        bases.remember(directory, answers, resources);
+      }
+    }
     return resources;
   }
 
@@ -169,19 +190,44 @@ final class KustomizeBuild {
         }
         continue;
       }
+      List<KustomizeResource> built = bases.reuse(path, files);
+      if (built != null) {
+        // A base reaching back to one of its parents is still a cycle.
+        enter(k, where, path);
+        stack.remove(stack.size() - 1);
+      } else {
+        built = accumulateResourceBase(k, where, entry, path);
+      }
+      for (KustomizeResource resource : built) {
+        append(k, where, resources, index, resource);
+      }
+    }
+  }
+
+  /** Builds a directory listed in {@code k}'s resources, and remembers it for later builds. */
+  private List<KustomizeResource> accumulateResourceBase(
+      Kustomization k, String where, String entry, String path)
+      throws KustomizeException, IOException {
+    Map<String, TreeFiles.Answer> reads = files.startRecording();
+    List<KustomizeResource> built = new ArrayList<>();
+    boolean complete = false;
+    try {
       Kustomization base = directory(k, where, entry, path);
       if (base.isComponent()) {
         throw k.error(
             where, "'" + path + "' is a Component; list it under components, not resources");
       }
-      List<KustomizeResource> built = new ArrayList<>();
       enter(k, where, path);
       accumulate(base, built, Optional.empty());
       stack.remove(stack.size() - 1);
-      for (KustomizeResource resource : built) {
-        append(k, where, resources, index, resource);
+      complete = true;
+    } finally {
+      List<TreeFiles.Answer> answers = files.stopRecording(reads);
+      if (complete) {
+        bases.remember(path, answers, built);
       }
     }
+    return built;
   }
 
   private void accumulateComponents(Kustomization k, List<KustomizeResource> resources)

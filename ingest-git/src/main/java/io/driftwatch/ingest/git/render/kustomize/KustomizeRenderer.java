@@ -23,6 +23,7 @@ public final class KustomizeRenderer implements ManifestRenderer {
 
   private final YamlLimits limits;
   private final Optional<String> targetNamespace;
+  private final AccumulatedBases bases = new AccumulatedBases();
 
   public KustomizeRenderer() {
     this(YamlLimits.DEFAULTS, Optional.empty());
@@ -38,18 +39,29 @@ public final class KustomizeRenderer implements ManifestRenderer {
     this.targetNamespace = targetNamespace.filter(ns -> !ns.isBlank());
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Bases whose files are the same as in this renderer's previous build are not built again (see
+   * {@link AccumulatedBases}); one renderer therefore renders one build at a time.
+   */
   @Override
-  public RenderResult render(SourceTree tree, String path) throws IOException {
+  public synchronized RenderResult render(SourceTree tree, String path) throws IOException {
     TreeFiles files = new TreeFiles(tree, limits);
-    KustomizeBuild build = new KustomizeBuild(files, limits);
+    KustomizeBuild build = new KustomizeBuild(files, limits, bases);
+    boolean succeeded = false;
     try {
       Optional<Kustomization> top = build.load(path);
-      if (top.isEmpty()) {
-        return new ImplicitKustomization(files, build, limits, targetNamespace).render(path);
-      }
-      return new RenderResult(manifests(build.build(top.get(), targetNamespace)), List.of());
+      RenderResult result =
+          top.isEmpty()
+              ? new ImplicitKustomization(files, build, limits, targetNamespace).render(path)
+              : new RenderResult(manifests(build.build(top.get(), targetNamespace)), List.of());
+      succeeded = true;
+      return result;
     } catch (KustomizeException e) {
       return RenderResult.failure(new RenderError(e.path(), e.getMessage()));
+    } finally {
+      bases.buildDone(succeeded);
     }
   }
 

@@ -5,8 +5,11 @@ import io.driftwatch.ingest.git.render.SourceTree;
 import io.driftwatch.ingest.git.render.YamlLimits;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,6 +38,15 @@ final class TreeFiles {
    */
   private final Map<String, Boolean> directories = new HashMap<>();
   private final Map<String, Optional<byte[]>> contents = new HashMap<>();
+
+  /** The recordings in progress, innermost last: bases being built inside bases. */
+  private final List<Map<String, Answer>> recordings = new ArrayList<>();
+
+  /**
+   * One answer the tree gave: whether {@code path} is a directory ({@code aboutDirectory}), or the
+   * bytes of the file at {@code path} ({@code content}, null when there is no such file).
+   */
+  record Answer(String path, boolean aboutDirectory, boolean directory, byte[] content) {}
 
   TreeFiles(SourceTree tree, YamlLimits limits) {
     this.tree = tree;
@@ -87,7 +99,58 @@ final class TreeFiles {
       known = tree.isDirectory(path);
       directories.put(path, known);
     }
+    record("d:" + path, new Answer(path, true, known, null));
     return known;
+  }
+
+  /**
+   * Starts recording every answer this build gets from now on (those of recordings started earlier
+   * go on too), to know later what a base's result depends on.
+   */
+  Map<String, Answer> startRecording() {
+    Map<String, Answer> recording = new LinkedHashMap<>();
+    recordings.add(recording);
+    return recording;
+  }
+
+  /** Stops the innermost recording, {@code recording}, and returns what it saw. */
+  List<Answer> stopRecording(Map<String, Answer> recording) {
+    if (recordings.isEmpty() || recordings.get(recordings.size() - 1) != recording) {
+      throw new IllegalStateException("recordings must stop innermost first");
+    }
+    recordings.remove(recordings.size() - 1);
+    return new ArrayList<>(recording.values());
+  }
+
+  /**
+   * True when this tree gives every one of {@code answers} again. The questions count as asked
+   * here, so a base reused inside a base being recorded adds what it depends on.
+   */
+  boolean sameAnswers(List<Answer> answers) throws IOException {
+    for (Answer answer : answers) {
+      if (answer.aboutDirectory()) {
+        if (isDirectory(answer.path()) != answer.directory()) {
+          return false;
+        }
+      } else {
+        Optional<byte[]> now;
+        try {
+          now = readIfFile(answer.path());
+        } catch (FileTooLargeException e) {
+          return false;
+        }
+        if (!Arrays.equals(now.orElse(null), answer.content())) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private void record(String key, Answer answer) {
+    for (Map<String, Answer> recording : recordings) {
+      recording.putIfAbsent(key, answer);
+    }
   }
 
   /**
@@ -101,6 +164,7 @@ final class TreeFiles {
       known = readFromTree(path);
       contents.put(path, known);
     }
+    record("f:" + path, new Answer(path, false, false, known.orElse(null)));
     return known;
   }
 
