@@ -1,8 +1,13 @@
 package io.driftwatch.alert;
 
 import io.driftwatch.alert.metrics.DriftResourcesBinder;
+import io.driftwatch.alert.metrics.SourceStatusBinder;
 import io.driftwatch.model.Component;
+import io.driftwatch.model.DriftStatus;
 import io.driftwatch.model.KafkaSettings;
+import io.driftwatch.model.ResourceKey;
+import io.driftwatch.model.SourceStatus;
+import io.driftwatch.model.topic.Topics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
@@ -15,15 +20,18 @@ public final class AlertSink implements Component {
   public static final String NAME = "alert-sink";
 
   private final AlertSinkConfig config;
-  private final DriftResourcesBinder driftResources;
-  private final DriftStatusSource driftStatus;
+  private final CompactedTopicSource<ResourceKey, DriftStatus> driftStatus;
+  private final CompactedTopicSource<String, SourceStatus> sourceStatus;
 
   /** Binds the meters at once (they read empty until {@link #start()} has read the topics). */
   public AlertSink(AlertSinkConfig config, KafkaSettings kafka, PrometheusMeterRegistry registry) {
     this.config = config;
-    this.driftResources = new DriftResourcesBinder();
+    DriftResourcesBinder driftResources = new DriftResourcesBinder();
     driftResources.bindTo(registry);
-    this.driftStatus = new DriftStatusSource(kafka, driftResources);
+    this.driftStatus = new CompactedTopicSource<>(kafka, Topics.DRIFT_STATUS, driftResources);
+    SourceStatusBinder sources = new SourceStatusBinder();
+    sources.bindTo(registry);
+    this.sourceStatus = new CompactedTopicSource<>(kafka, Topics.SOURCE_STATUS, sources);
   }
 
   @Override
@@ -39,15 +47,17 @@ public final class AlertSink implements Component {
   @Override
   public void start() {
     driftStatus.start();
+    sourceStatus.start();
   }
 
   @Override
   public boolean healthy() {
-    return driftStatus.healthy();
+    return driftStatus.healthy() && sourceStatus.healthy();
   }
 
   @Override
   public void close() {
     driftStatus.close();
+    sourceStatus.close();
   }
 }

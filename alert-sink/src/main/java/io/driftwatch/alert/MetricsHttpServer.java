@@ -1,6 +1,7 @@
 package io.driftwatch.alert;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -47,6 +48,20 @@ public final class MetricsHttpServer implements AutoCloseable {
       InetSocketAddress address,
       Map<String, BooleanSupplier> healthChecks)
       throws IOException {
+    this(registry, address, healthChecks, Map.of());
+  }
+
+  /**
+   * Binds and starts serving, with other components' endpoints beside {@code /metrics}.
+   *
+   * @param routes path prefix (such as {@code /hooks/}) to the handler of every path under it
+   */
+  public MetricsHttpServer(
+      PrometheusMeterRegistry registry,
+      InetSocketAddress address,
+      Map<String, BooleanSupplier> healthChecks,
+      Map<String, HttpHandler> routes)
+      throws IOException {
     this.registry = registry;
     this.healthChecks = new LinkedHashMap<>(healthChecks);
     try {
@@ -66,6 +81,7 @@ public final class MetricsHttpServer implements AutoCloseable {
             });
     server.setExecutor(executor);
     server.createContext("/", this::handle);
+    routes.forEach(server::createContext);
     server.start();
     LOG.info("Serving /metrics and /healthz on {}", server.getAddress());
   }

@@ -8,6 +8,9 @@ import io.driftwatch.model.DriftStatus;
 import io.driftwatch.model.DriftType;
 import io.driftwatch.model.KafkaSettings;
 import io.driftwatch.model.ResourceKey;
+import io.driftwatch.model.SourceOrigin;
+import io.driftwatch.model.SourcePhase;
+import io.driftwatch.model.SourceStatus;
 import io.driftwatch.model.SyncStatus;
 import io.driftwatch.model.topic.TopicProvisioner;
 import io.driftwatch.model.topic.Topics;
@@ -76,6 +79,66 @@ class AlertSinkIT {
       assertThat(value(fresh, "Deployment", "MODIFIED")).isZero();
       assertThat(value(fresh, "Deployment", "MISSING_LIVE")).isZero();
       assertThat(series(fresh, "StatefulSet")).isEmpty();
+    }
+  }
+
+  @Test
+  void sourceFreshnessFollowsSourceStatusAndIsRebuiltByAFreshInstance() throws Exception {
+    KafkaSettings kafka = KafkaSettings.of(TestKafka.bootstrapServers());
+    String fleet = SourceStatus.gitSource(cluster + "-fleet");
+    String gone = SourceStatus.gitSource(cluster + "-gone");
+    Instant success = Instant.parse("2026-11-26T08:00:00Z");
+    publishStatus(kafka, fleet, gitStatus(fleet, SourcePhase.FAILED).withHistory(success, 3));
+    publishStatus(kafka, gone, gitStatus(gone, SourcePhase.SYNCED));
+
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    try (AlertSink sink = new AlertSink(AlertSinkConfig.defaults(), kafka, registry)) {
+      sink.start();
+      await().atMost(TIMEOUT).until(() -> sourceGauge(registry, fleet, false) == 3.0);
+      assertThat(sourceGauge(registry, fleet, true)).isEqualTo(success.getEpochSecond());
+      assertThat(registry.scrape())
+          .contains(
+              "gitops_source_last_success_timestamp_seconds{source=\"" + fleet + "\"} 1.79568E9");
+
+      publishStatus(kafka, gone, null);
+      await().atMost(TIMEOUT).until(() -> Double.isNaN(sourceGauge(registry, gone, false)));
+    }
+
+    PrometheusMeterRegistry fresh = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    try (AlertSink restarted = new AlertSink(AlertSinkConfig.defaults(), kafka, fresh)) {
+      restarted.start();
+      await().atMost(TIMEOUT).until(() -> sourceGauge(fresh, fleet, false) == 3.0);
+      assertThat(sourceGauge(fresh, fleet, true)).isEqualTo(success.getEpochSecond());
+      assertThat(sourceGauge(fresh, gone, true)).isNaN();
+    }
+  }
+
+  private static SourceStatus gitStatus(String source, SourcePhase phase) {
+    return SourceStatus.of(source, SourceOrigin.GIT, phase, "abc", 1, Instant.now(), null);
+  }
+
+  private static double sourceGauge(
+      PrometheusMeterRegistry registry, String source, boolean lastSuccess) {
+    Gauge gauge =
+        registry
+            .find(
+                (lastSuccess
+                        ? MeterCatalog.SOURCE_LAST_SUCCESS
+                        : MeterCatalog.SOURCE_CONSECUTIVE_FAILURES)
+                    .name())
+            .tags("source", source)
+            .gauge();
+    return gauge == null ? Double.NaN : gauge.value();
+  }
+
+  private static void publishStatus(KafkaSettings kafka, String source, SourceStatus status)
+      throws Exception {
+    try (KafkaProducer<String, SourceStatus> producer =
+        new KafkaProducer<>(
+            kafka.clientConfig(),
+            Topics.SOURCE_STATUS.keySerde().serializer(),
+            Topics.SOURCE_STATUS.valueSerde().serializer())) {
+      producer.send(new ProducerRecord<>(Topics.SOURCE_STATUS.name(), source, status)).get();
     }
   }
 

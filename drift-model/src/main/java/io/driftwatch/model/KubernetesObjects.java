@@ -25,13 +25,16 @@ public final class KubernetesObjects {
           "deletionGracePeriodSeconds");
 
   /**
-   * Annotations that record how an object was applied or rolled out, not what it should be.
-   * last-applied-configuration repeats the whole object (a Secret's values included); the revision
-   * counter moves on every rollout.
+   * Annotations that record how an object was applied, rolled out or tracked, not what it should
+   * be. last-applied-configuration repeats the whole object (a Secret's values included); the
+   * revision counter moves on every rollout; Argo CD's tracking id says which Application applied
+   * the object (ingest-cluster reads it into {@code LiveState.managedBy} first).
    */
   public static final Set<String> BOOKKEEPING_ANNOTATIONS =
       Set.of(
-          "kubectl.kubernetes.io/last-applied-configuration", "deployment.kubernetes.io/revision");
+          "kubectl.kubernetes.io/last-applied-configuration",
+          "deployment.kubernetes.io/revision",
+          "argocd.argoproj.io/tracking-id");
 
   private KubernetesObjects() {}
 

@@ -19,6 +19,10 @@ import java.time.Instant;
  * @param managedFields the object's {@code metadata.managedFields} entries (manager, operation,
  *     time, fieldsV1), or null when the server sent none; drift-stream uses them to attribute each
  *     differing field to who set it
+ * @param managedBy the reconciler object that manages this one according to its ownership marks
+ *     (Flux {@code kustomize.toolkit.fluxcd.io/name}+{@code namespace} or helm-controller labels,
+ *     Argo CD tracking annotation or instance label, OpenChoreo labels), or null when no GitOps
+ *     tool claims it; drift-stream tells a managed orphan from an unmanaged object by it
  */
 public record LiveState(
     int schemaVersion,
@@ -27,10 +31,12 @@ public record LiveState(
     Instant observedAt,
     ObjectNode manifest,
     ObjectNode status,
-    ArrayNode managedFields) {
+    ArrayNode managedFields,
+    ResourceKey managedBy) {
 
   public static final int SCHEMA_VERSION = 1;
 
+  /** An observation without ownership marks. */
   public static LiveState of(
       ResourceKey key,
       String resourceVersion,
@@ -39,6 +45,19 @@ public record LiveState(
       ObjectNode status,
       ArrayNode managedFields) {
     return new LiveState(
-        SCHEMA_VERSION, key, resourceVersion, observedAt, manifest, status, managedFields);
+        SCHEMA_VERSION, key, resourceVersion, observedAt, manifest, status, managedFields, null);
+  }
+
+  /** This observation, marked as managed by {@code reconciler} (null: by none). */
+  public LiveState withManagedBy(ResourceKey reconciler) {
+    return new LiveState(
+        schemaVersion,
+        key,
+        resourceVersion,
+        observedAt,
+        manifest,
+        status,
+        managedFields,
+        reconciler);
   }
 }

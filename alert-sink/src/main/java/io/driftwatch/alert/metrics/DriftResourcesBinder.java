@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * resource, the number of drifted resources per drift type, 0 included; when the last resource of a
  * (cluster, namespace, kind) goes, its series go too.
  */
-public final class DriftResourcesBinder implements MeterBinder {
+public final class DriftResourcesBinder
+    implements MeterBinder, TopicBinder<ResourceKey, DriftStatus> {
 
   /** The drift types that get a series; NONE is not a drift. */
   static final List<DriftType> EXPORTED_TYPES =
@@ -44,6 +45,7 @@ public final class DriftResourcesBinder implements MeterBinder {
    * Records the status of one resource; a null status (a tombstone) forgets it. Call {@link
    * #refresh()} to publish, once per batch.
    */
+  @Override
   public void record(ResourceKey key, DriftStatus status) {
     if (status == null) {
       statuses.remove(key);
@@ -53,6 +55,7 @@ public final class DriftResourcesBinder implements MeterBinder {
   }
 
   /** Recomputes every series from the current statuses; series of emptied groups are removed. */
+  @Override
   public synchronized void refresh() {
     Map<Group, Map<DriftType, Integer>> counts = new TreeMap<>();
     for (Map.Entry<ResourceKey, DriftStatus> entry : statuses.entrySet()) {

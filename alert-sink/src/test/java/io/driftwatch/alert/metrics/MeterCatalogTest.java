@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.driftwatch.model.DriftStatus;
 import io.driftwatch.model.DriftType;
 import io.driftwatch.model.ResourceKey;
+import io.driftwatch.model.SourceOrigin;
+import io.driftwatch.model.SourcePhase;
+import io.driftwatch.model.SourceStatus;
 import io.driftwatch.model.SyncStatus;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -31,6 +34,13 @@ class MeterCatalogTest {
             Instant.EPOCH,
             Instant.EPOCH));
     binder.refresh();
+    SourceStatusBinder sources = new SourceStatusBinder();
+    sources.bindTo(registry);
+    sources.record(
+        "git:fleet",
+        SourceStatus.of(
+            "git:fleet", SourceOrigin.GIT, SourcePhase.SYNCED, "c", 3, Instant.EPOCH, null));
+    sources.refresh();
 
     String scrape = registry.scrape();
 
@@ -39,6 +49,9 @@ class MeterCatalogTest {
         .contains("# TYPE gitops_drift_resources gauge")
         .contains(
             "gitops_drift_resources{cluster=\"prod\",drift_type=\"MODIFIED\",kind=\"Deployment\",namespace=\"shop\"} 1");
+    assertThat(scrape)
+        .contains("gitops_source_last_success_timestamp_seconds{source=\"git:fleet\"} 0.0")
+        .contains("gitops_source_consecutive_failures{source=\"git:fleet\"} 0.0");
     for (MeterSpec spec : MeterCatalog.all()) {
       assertThat(scrape).contains("# TYPE " + spec.prometheusName() + " ");
     }

@@ -3,6 +3,7 @@ package io.driftwatch.diff.compare;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.driftwatch.diff.managed.OwnedFields;
+import io.driftwatch.diff.normalize.SopsMarkers;
 import io.driftwatch.diff.schema.ListKey;
 import io.driftwatch.diff.schema.ReconcilerMarks;
 import io.driftwatch.diff.schema.SchemaNode;
@@ -14,7 +15,8 @@ import java.util.Map;
  * Compares normalised desired and live: every field desired declares must be equal live (numbers by
  * value, quantities by amount, an explicit desired null only matching absent), list-maps are
  * matched by merge key and other lists by position. A field only live has is a difference only when
- * a GitOps manager owns it ({@code lingering}): Git declared it once and no longer does.
+ * a GitOps manager owns it ({@code lingering}): Git declared it once and no longer does. A desired
+ * SOPS marker only needs a live value to exist.
  */
 public final class SubsetComparator {
 
@@ -60,6 +62,9 @@ public final class SubsetComparator {
     if (live == null) {
       declared.add(new Difference(path.desiredPointer(), desired, null, null));
       return;
+    }
+    if (SopsMarkers.isMarker(desired)) {
+      return; // a SOPS-encrypted value: present live is all that can be checked (§8)
     }
     if (desired.isObject() && live.isObject()) {
       compareObjects(desired, live, schema, owned);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.driftwatch.diff.normalize.SopsMarkers;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -116,6 +117,8 @@ final class ManifestMutations {
     List<Leaf> out = new ArrayList<>();
     collectLeaves(manifest, "", out);
     out.removeIf(leaf -> NOT_COMPARED.stream().anyMatch(p -> under(leaf.pointer(), p)));
+    // A SOPS marker stands for a value driftwatch cannot read: only its presence is compared.
+    out.removeIf(leaf -> SopsMarkers.isMarker(leaf.value()));
     return out;
   }
 

@@ -17,6 +17,7 @@ class SecretNormalizerTest {
           new SecretRedactor("0123456789abcdef-test-key".getBytes(StandardCharsets.UTF_8)));
 
   private static final String PASSWORD = "hunter2-correct-horse";
+  private static final String MARKER = "sops:sha256:" + "ab".repeat(32);
   private static final String BASE64 =
       Base64.getEncoder().encodeToString(PASSWORD.getBytes(StandardCharsets.UTF_8));
 
@@ -33,6 +34,38 @@ class SecretNormalizerTest {
     assertThat(git).isEqualTo(cluster);
     assertThat(git.at("/data/password").asText()).startsWith(SecretRedactor.PREFIX);
     assertThat(git.toString()).doesNotContain(PASSWORD).doesNotContain(BASE64);
+  }
+
+  @Test
+  void sopsMarkersAreKeptUnderDataWhileOtherValuesBecomeHmacs() {
+    ObjectNode secret =
+        YamlText.object(
+            String.format(
+                "{apiVersion: v1, kind: Secret, data: {token: %s, plain: %s},"
+                    + " stringData: {other: %s}}",
+                MARKER, BASE64, MARKER));
+
+    SECRETS.normalize(secret);
+
+    assertThat(secret.at("/data/token").asText()).isEqualTo(MARKER);
+    assertThat(secret.at("/data/other").asText()).isEqualTo(MARKER);
+    assertThat(secret.at("/data/plain").asText()).startsWith(SecretRedactor.PREFIX);
+    assertThat(secret.has("stringData")).isFalse();
+  }
+
+  @Test
+  void aPlainStringDataValueReplacesADataMarkerOfTheSameKeyAsTheApiServerMergesThem() {
+    ObjectNode secret =
+        YamlText.object(
+            "{apiVersion: v1, kind: Secret, data: {token: "
+                + MARKER
+                + "}, stringData: {token: "
+                + PASSWORD
+                + "}}");
+
+    SECRETS.normalize(secret);
+
+    assertThat(secret.at("/data/token").asText()).startsWith(SecretRedactor.PREFIX);
   }
 
   @Test

@@ -18,6 +18,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,8 +99,7 @@ public final class TopicProvisioner {
   /** Refuses topics joined by key whose partition counts differ, saying how to repair them. */
   public void checkCopartitioned(List<? extends Topic<?, ?>> joined) {
     List<String> names = joined.stream().map(Topic::name).toList();
-    Map<String, TopicDescription> descriptions =
-        call(admin.describeTopics(names).allTopicNames(), "describe topics " + names);
+    Map<String, TopicDescription> descriptions = describe(names);
     Map<String, Integer> counts = new HashMap<>();
     descriptions.forEach((name, description) -> counts.put(name, description.partitions().size()));
     Set<Integer> distinct = Set.copyOf(counts.values());
@@ -128,6 +128,30 @@ public final class TopicProvisioner {
             + fixes
             + ", then restart ingest-git and ingest-cluster so that every key is republished to its new partition"
             + " (or delete these topics and let driftwatch recreate them with kafka.partitions set).");
+  }
+
+  /**
+   * Describes topics, waiting while a topic just created is not yet known to the broker that
+   * answers (its metadata reaches the brokers a moment after the creation returns).
+   */
+  private Map<String, TopicDescription> describe(List<String> names) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      try {
+        return call(admin.describeTopics(names).allTopicNames(), "describe topics " + names);
+      } catch (TopicLayoutException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
+            || System.nanoTime() > deadline) {
+          throw e;
+        }
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new TopicLayoutException("Interrupted while trying to describe topics " + names, e);
+      }
+    }
   }
 
   private NewTopic newTopic(Topic<?, ?> topic) {

@@ -6,6 +6,7 @@ import io.driftwatch.model.DesiredState;
 import io.driftwatch.model.DriftEvent;
 import io.driftwatch.model.DriftStatus;
 import io.driftwatch.model.LiveState;
+import io.driftwatch.model.ReconcilerStatus;
 import io.driftwatch.model.ResourceKey;
 import io.driftwatch.model.SourceStatus;
 import io.driftwatch.model.serde.JsonSerde;
@@ -74,6 +75,19 @@ public final class Topics {
           CleanupPolicy.COMPACT,
           null);
 
+  /**
+   * The normalised status of every GitOps reconciler object (Flux, Argo CD, OpenChoreo); compacted,
+   * keyed by the reconciler's resource key, tombstone on deletion.
+   */
+  public static final Topic<ResourceKey, ReconcilerStatus> RECONCILER_STATUS =
+      new Topic<>(
+          "gitops.reconciler-status.v1",
+          KEY,
+          JsonSerde.of(ReconcilerStatus.class),
+          DEFAULT_PARTITIONS,
+          CleanupPolicy.COMPACT,
+          null);
+
   /** The current drift verdict per resource; compacted. */
   public static final Topic<ResourceKey, DriftStatus> DRIFT_STATUS =
       new Topic<>(
@@ -109,7 +123,14 @@ public final class Topics {
   /** Every topic driftwatch provisions, in the order of the data flow. */
   public static List<Topic<?, ?>> all() {
     return List.of(
-        DESIRED_STATE, COMMITS, LIVE_STATE, SOURCE_STATUS, DRIFT_STATUS, DRIFT_EVENTS, DEAD_LETTER);
+        DESIRED_STATE,
+        COMMITS,
+        LIVE_STATE,
+        SOURCE_STATUS,
+        RECONCILER_STATUS,
+        DRIFT_STATUS,
+        DRIFT_EVENTS,
+        DEAD_LETTER);
   }
 
   /** Topics that must have equal partition counts because drift-stream joins them by key. */

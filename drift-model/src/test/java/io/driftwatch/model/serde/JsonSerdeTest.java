@@ -11,6 +11,8 @@ import io.driftwatch.model.DriftEvent;
 import io.driftwatch.model.DriftTransition;
 import io.driftwatch.model.DriftType;
 import io.driftwatch.model.FieldDiff;
+import io.driftwatch.model.LiveState;
+import io.driftwatch.model.ReconcilerStatus;
 import io.driftwatch.model.ResourceKey;
 import io.driftwatch.model.topic.Topics;
 import java.nio.charset.StandardCharsets;
@@ -98,6 +100,57 @@ class JsonSerdeTest {
     assertThat(state.author()).isNull();
     assertThat(state.subject()).isNull();
     assertThat(state.signature()).isNull();
+  }
+
+  @Test
+  void reconcilerStatusRoundTripsWithConditionsAndInventory() {
+    ResourceKey kustomization =
+        ResourceKey.of("prod", "kustomize.toolkit.fluxcd.io/v1", "Kustomization", "flux", "apps");
+    ReconcilerStatus status =
+        new ReconcilerStatus(
+            ReconcilerStatus.SCHEMA_VERSION,
+            kustomization,
+            ReconcilerStatus.ReconcilerTool.FLUX,
+            ReconcilerStatus.ReadyState.FALSE,
+            "BuildFailed",
+            "kustomize build failed: missing base",
+            false,
+            "main@sha1:1111111111111111111111111111111111111111",
+            "main@sha1:2222222222222222222222222222222222222222",
+            4L,
+            4L,
+            List.of(
+                new ReconcilerStatus.Condition(
+                    "Ready",
+                    "False",
+                    "BuildFailed",
+                    "kustomize build failed: missing base",
+                    Instant.parse("2026-11-26T07:00:00Z"))),
+            List.of(ResourceKey.of("prod", "apps/v1", "Deployment", "shop", "web")),
+            Instant.parse("2026-11-26T07:00:01Z"));
+    var serde = Topics.RECONCILER_STATUS.valueSerde();
+
+    ReconcilerStatus back =
+        serde.deserializer().deserialize("t", serde.serializer().serialize("t", status));
+
+    assertThat(back).isEqualTo(status);
+  }
+
+  @Test
+  void liveStateWrittenBeforeOwnershipMarksReadsBackUnmanaged() {
+    String old =
+        "{\"schemaVersion\":1,\"key\":\"prod/apps/Deployment/shop/web\",\"resourceVersion\":\"7\","
+            + "\"observedAt\":\"2026-11-26T07:00:00Z\",\"manifest\":{\"kind\":\"Deployment\"}}";
+    LiveState live =
+        Topics.LIVE_STATE
+            .valueSerde()
+            .deserializer()
+            .deserialize("t", old.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    assertThat(live.managedBy()).isNull();
+    ResourceKey app =
+        ResourceKey.of("prod", "argoproj.io/v1alpha1", "Application", "argocd", "shop");
+    assertThat(live.withManagedBy(app).managedBy()).isEqualTo(app);
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.driftwatch.ingest.cluster.publish.KafkaTopicSink;
 import io.driftwatch.ingest.cluster.publish.LiveStatePublisher;
 import io.driftwatch.ingest.cluster.publish.SourceStatusPublisher;
 import io.driftwatch.ingest.cluster.publish.TopicSink;
+import io.driftwatch.ingest.cluster.resume.PublishedLiveKeys;
 import io.driftwatch.model.Component;
 import io.driftwatch.model.KafkaSettings;
 import io.driftwatch.model.secret.SecretRedactor;
@@ -33,6 +34,7 @@ public final class ClusterIngest implements Component {
 
   private final ClusterIngestConfig config;
   private final Supplier<TopicSink> sinks;
+  private final PublishedLiveKeys publishedKeys;
   private final SecretRedactor redactor;
   private final Function<ClusterConfig, KubernetesClient> clients;
   private final Backoff backoff;
@@ -59,6 +61,7 @@ public final class ClusterIngest implements Component {
         config,
         () ->
             new KafkaTopicSink(Objects.requireNonNull(kafka, "kafka"), "driftwatch-ingest-cluster"),
+        PublishedLiveKeys.fromTopic(Objects.requireNonNull(kafka, "kafka"), config.clusters()),
         redactor,
         clients,
         Backoff.DEFAULT,
@@ -68,12 +71,14 @@ public final class ClusterIngest implements Component {
   ClusterIngest(
       ClusterIngestConfig config,
       Supplier<TopicSink> sinks,
+      PublishedLiveKeys publishedKeys,
       SecretRedactor redactor,
       Function<ClusterConfig, KubernetesClient> clients,
       Backoff backoff,
       Clock clock) {
     this.config = Objects.requireNonNull(config, "config");
     this.sinks = Objects.requireNonNull(sinks, "sinks");
+    this.publishedKeys = Objects.requireNonNull(publishedKeys, "publishedKeys");
     this.redactor = Objects.requireNonNull(redactor, "redactor");
     this.clients = Objects.requireNonNull(clients, "clients");
     this.backoff = Objects.requireNonNull(backoff, "backoff");
@@ -96,7 +101,8 @@ public final class ClusterIngest implements Component {
     SourceStatusPublisher status = new SourceStatusPublisher(sink, clock);
     for (ClusterConfig cluster : config.clusters()) {
       LiveStatePublisher live = new LiveStatePublisher(cluster.name(), normalizer, sink, clock);
-      ClusterWatcher watcher = new ClusterWatcher(cluster, clients, live, status, backoff);
+      ClusterWatcher watcher =
+          new ClusterWatcher(cluster, clients, live, status, publishedKeys, backoff);
       watchers.add(watcher);
       watcher.start();
     }

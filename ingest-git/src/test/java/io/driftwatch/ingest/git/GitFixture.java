@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.MergeCommand;
+import org.eclipse.jgit.api.MergeResult;
+import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -95,6 +98,62 @@ public final class GitFixture implements AutoCloseable {
   public GitFixture checkout(String name) {
     try {
       git.checkout().setName(name).call();
+      return this;
+    } catch (GitAPIException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Renames a file in the working tree (the next commit records it as a delete and an add). */
+  public GitFixture move(String from, String to) {
+    try {
+      Path target = directory.resolve(to);
+      Files.createDirectories(target.getParent());
+      Files.move(directory.resolve(from), target);
+      return this;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Merges {@code branch} into the current branch with a merge commit even when a fast-forward
+   * would do, as a pull request merge does; returns the merge commit's sha.
+   */
+  public String merge(String branch, String message) {
+    try {
+      MergeResult result =
+          git.merge()
+              .include(git.getRepository().resolve(branch))
+              .setFastForward(MergeCommand.FastForwardMode.NO_FF)
+              .setMessage(message)
+              .call();
+      if (!result.getMergeStatus().isSuccessful() || result.getNewHead() == null) {
+        throw new IllegalStateException("merge of " + branch + " failed: " + result);
+      }
+      return result.getNewHead().name();
+    } catch (GitAPIException | IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Points the current branch at {@code sha} and resets the working tree to it: with a commit after
+   * it, this is what a force-push to the branch leaves behind.
+   */
+  public GitFixture resetHard(String sha) {
+    try {
+      git.reset().setMode(ResetCommand.ResetType.HARD).setRef(sha).call();
+      return this;
+    } catch (GitAPIException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Deletes a branch that is not checked out, whether merged or not. */
+  public GitFixture deleteBranch(String name) {
+    try {
+      git.branchDelete().setBranchNames(name).setForce(true).call();
       return this;
     } catch (GitAPIException e) {
       throw new IllegalStateException(e);

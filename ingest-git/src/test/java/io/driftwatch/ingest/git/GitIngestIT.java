@@ -396,7 +396,8 @@ class GitIngestIT {
                 + sourceId
                 + "': path 'deploy' is not a directory at commit "
                 + sha
-                + " (check the source's path; the previously published objects are kept)");
+                + " (check the source's path; the previously published objects are kept)"
+                + " [failed 1 time; next attempt in 10s]");
     assertThat(desiredOfThisTest(probe(Topics.DESIRED_STATE)))
         .extracting(ConsumerRecord::value)
         .doesNotContainNull();

@@ -12,8 +12,8 @@ import io.driftwatch.ingest.git.render.FileSystemSourceTree;
 import io.driftwatch.ingest.git.render.RenderError;
 import io.driftwatch.ingest.git.render.RenderResult;
 import io.driftwatch.ingest.git.render.RenderedManifest;
+import io.driftwatch.ingest.git.render.YamlLimits;
 import io.driftwatch.ingest.git.render.kustomize.KustomizeRenderer;
-import io.driftwatch.model.KindScopes;
 import io.driftwatch.model.secret.SecretRedactor;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -151,7 +152,9 @@ public final class RenderCommand implements Callable<Integer> {
     }
     Path root = repositoryRoot(directory);
     String relative = root.relativize(directory).toString().replace('\\', '/');
-    RenderResult result = new KustomizeRenderer().render(new FileSystemSourceTree(root), relative);
+    RenderResult result =
+        new KustomizeRenderer(YamlLimits.DEFAULTS, Optional.ofNullable(targetNamespace))
+            .render(new FileSystemSourceTree(root), relative);
     if (!result.errors().isEmpty()) {
       for (RenderError error : result.errors()) {
         err.println("driftwatch render: " + error.path() + ": " + error.reason());
@@ -162,9 +165,6 @@ public final class RenderCommand implements Callable<Integer> {
     List<ObjectNode> objects = new ArrayList<>(result.manifests().size());
     for (RenderedManifest manifest : result.manifests()) {
       ObjectNode object = manifest.manifest().deepCopy();
-      if (targetNamespace != null) {
-        setNamespace(object, targetNamespace);
-      }
       objects.add(redactor == null ? object : redactor.redact(object));
     }
     return objects;
@@ -187,18 +187,6 @@ public final class RenderCommand implements Callable<Integer> {
       }
     }
     return directory.getRoot();
-  }
-
-  /**
-   * Flux's targetNamespace: namespaced kinds (custom resources included) move, others keep none.
-   */
-  static void setNamespace(ObjectNode object, String namespace) {
-    String apiVersion = object.path("apiVersion").asText();
-    int slash = apiVersion.indexOf('/');
-    String group = slash < 0 ? "" : apiVersion.substring(0, slash);
-    if (!KindScopes.clusterScoped(group, object.path("kind").asText())) {
-      object.withObjectProperty("metadata").put("namespace", namespace);
-    }
   }
 
   /**

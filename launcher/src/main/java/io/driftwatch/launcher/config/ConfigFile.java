@@ -15,8 +15,10 @@ public record ConfigFile(
     Security security,
     Http http,
     List<Source> sources,
+    List<GitCredential> gitCredentials,
     List<Cluster> clusters,
-    DriftStream driftStream) {
+    DriftStream driftStream,
+    List<Receiver> receivers) {
 
   /** {@code kafka:} where the topics live. */
   public record Kafka(
@@ -30,7 +32,10 @@ public record ConfigFile(
   public record Embedded(String dataDir, Integer port) {}
 
   /** {@code security:} keys that belong to the deployment. */
-  public record Security(String secretHmacKeyFile) {}
+  public record Security(String secretHmacKeyFile, Signatures signatures) {}
+
+  /** {@code security.signatures:} the keys a commit signature must be made with to be VERIFIED. */
+  public record Signatures(String openpgpKeys, String sshAllowedSigners) {}
 
   /** {@code http:} the /metrics and /healthz endpoint. */
   public record Http(String bindAddress, Integer port) {}
@@ -44,7 +49,38 @@ public record ConfigFile(
       String cluster,
       String defaultNamespace,
       String pollInterval,
-      String targetNamespace) {}
+      String targetNamespace,
+      Discover discover) {}
+
+  /**
+   * {@code sources[].discover:} the source is a fleet: its Flux Kustomizations and/or Argo CD
+   * Applications declare more sources ({@code docs/discovery.md}).
+   */
+  public record Discover(
+      Boolean flux,
+      Boolean argo,
+      String url,
+      Map<String, String> repositories,
+      Map<String, String> clusters,
+      String defaultBranch) {}
+
+  /** {@code receivers[]:} one webhook that makes ingest-git poll sources at once. */
+  public record Receiver(String name, String type, String secretFile, List<String> sources) {}
+
+  /**
+   * {@code gitCredentials[]:} credentials for every repository whose URL starts with {@code url}: a
+   * user name with {@code passwordFile} or {@code passwordEnv} for HTTPS, or {@code sshKeyFile} and
+   * {@code knownHostsFile} (with an optional passphrase) for SSH.
+   */
+  public record GitCredential(
+      String url,
+      String username,
+      String passwordFile,
+      String passwordEnv,
+      String sshKeyFile,
+      String sshKeyPassphraseFile,
+      String sshKeyPassphraseEnv,
+      String knownHostsFile) {}
 
   /** {@code clusters[]:} one cluster and the kinds to watch in it. */
   public record Cluster(

@@ -17,12 +17,20 @@ import io.driftwatch.ingest.cluster.ClusterIngestConfig;
 import io.driftwatch.ingest.cluster.WatchedKind;
 import io.driftwatch.ingest.git.GitIngestConfig;
 import io.driftwatch.ingest.git.GitSourceConfig;
+import io.driftwatch.ingest.git.discover.DiscoveryConfig;
+import io.driftwatch.ingest.git.repo.CommitSignatureVerifier;
+import io.driftwatch.ingest.git.repo.RepositoryUrls;
+import io.driftwatch.ingest.git.repo.SignatureKeys;
+import io.driftwatch.ingest.git.webhook.ReceiverConfig;
+import io.driftwatch.ingest.git.webhook.ReceiverType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,11 +103,11 @@ public final class ConfigLoader {
       throw new ConfigException(
           file.toString(), List.of("cannot read the file: " + e.getMessage()));
     }
-    return new Validation(absolute, parsed == null ? empty() : parsed).result();
+    return new Validation(absolute, parsed == null ? empty() : parsed, env).result();
   }
 
   private static ConfigFile empty() {
-    return new ConfigFile(null, null, null, null, null, null, null);
+    return new ConfigFile(null, null, null, null, null, null, null, null, null);
   }
 
   private static String path(JsonProcessingException e) {
@@ -126,12 +134,15 @@ public final class ConfigLoader {
     private final Path file;
     private final Path baseDir;
     private final ConfigFile in;
+    private final Map<String, String> env;
     private final List<String> problems = new ArrayList<>();
+    private final Map<String, DiscoveryConfig> fleets = new LinkedHashMap<>();
 
-    Validation(Path file, ConfigFile in) {
+    Validation(Path file, ConfigFile in, Map<String, String> env) {
       this.file = file;
       this.baseDir = file.getParent();
       this.in = in;
+      this.env = env;
     }
 
     DriftwatchConfig result() {
@@ -156,13 +167,82 @@ public final class ConfigLoader {
           });
       AlertSinkConfig http = http();
       List<ClusterConfig> clusters = clusters();
-      GitIngestConfig git = new GitIngestConfig(sources(clusters), dataDir.resolve("git"));
+      List<GitSourceConfig> sources = sources(clusters);
+      GitIngestConfig git =
+          new GitIngestConfig(
+              sources,
+              dataDir.resolve("git"),
+              new GitCredentialsValidation(in.gitCredentials(), env, this::resolveFile, problems)
+                  .result(),
+              null,
+              signatures(),
+              fleets);
       DriftStreamConfig drift = driftStream(dataDir);
+      List<ReceiverConfig> receivers = receivers(git.sources());
       if (!problems.isEmpty()) {
         throw new ConfigException(file.toString(), problems);
       }
       return new DriftwatchConfig(
-          file, dataDir, kafka, keyFile, http, git, new ClusterIngestConfig(clusters), drift);
+          file,
+          dataDir,
+          kafka,
+          keyFile,
+          http,
+          git,
+          new ClusterIngestConfig(clusters),
+          drift,
+          receivers);
+    }
+
+    private List<ReceiverConfig> receivers(List<GitSourceConfig> sources) {
+      List<ReceiverConfig> out = new ArrayList<>();
+      Set<String> names = new HashSet<>();
+      Set<String> ids = sources.stream().map(GitSourceConfig::id).collect(Collectors.toSet());
+      List<ConfigFile.Receiver> declared = in.receivers() == null ? List.of() : in.receivers();
+      for (int i = 0; i < declared.size(); i++) {
+        String at = "receivers[" + i + "]";
+        ConfigFile.Receiver r = declared.get(i);
+        if (r == null) {
+          problems.add(at + ": empty entry; remove it or give it a name, type and secretFile");
+          continue;
+        }
+        if (validName(at + ".name", r.name(), "the last segment of its URL, e.g. github-fleet")
+            && !names.add(r.name())) {
+          problems.add(at + ".name: '" + r.name() + "' is declared twice");
+        }
+        Optional<ReceiverType> type =
+            Optional.ofNullable(r.type()).flatMap(ReceiverType::fromConfigName);
+        if (type.isEmpty()) {
+          problems.add(
+              at
+                  + ".type: write one of "
+                  + Arrays.stream(ReceiverType.values()).map(ReceiverType::configName).toList()
+                  + (r.type() == null ? "" : " (not '" + r.type() + "')"));
+        }
+        Path secret = null;
+        if (blank(r.secretFile())) {
+          problems.add(
+              at
+                  + ".secretFile: required; a file holding the webhook secret the Git host signs"
+                  + " with, e.g. `head -c 24 /dev/urandom | base64 > webhook-secret`");
+        } else {
+          secret = resolve(expandHome(r.secretFile()));
+          if (!Files.isReadable(secret)) {
+            problems.add(at + ".secretFile: " + secret + " is not a readable file");
+          }
+        }
+        List<String> targets = r.sources() == null ? List.of() : r.sources();
+        for (String target : targets) {
+          if (!ids.contains(target)) {
+            problems.add(
+                at + ".sources: '" + target + "' is not the id of a source; sources: " + ids);
+          }
+        }
+        if (type.isPresent() && secret != null) {
+          out.add(new ReceiverConfig(r.name(), type.get(), secret, targets));
+        }
+      }
+      return out;
     }
 
     private KafkaConfig kafka(Path dataDir) {
@@ -295,7 +375,9 @@ public final class ConfigLoader {
         String repository = s.repository();
         if (blank(repository)) {
           problems.add(
-              at + ".repository: required; a local path or a file:// URL of a Git repository");
+              at
+                  + ".repository: required; a local path, or a file://, https:// or ssh:// URL"
+                  + " of a Git repository");
         } else {
           repository = repository(at, repository.trim());
         }
@@ -323,6 +405,14 @@ public final class ConfigLoader {
             poll = null;
           }
         }
+        if (s.discover() != null) {
+          DiscoveryConfig discovery =
+              new DiscoveryConfigReader(problems, this::resolve)
+                  .read(at + ".discover", s.discover(), clusterNames);
+          if (s.id() != null) {
+            fleets.put(s.id(), discovery);
+          }
+        }
         out.add(
             new GitSourceConfig(
                 s.id(),
@@ -337,8 +427,40 @@ public final class ConfigLoader {
       return out;
     }
 
+    /** Each key file is read once here, so that a bad one is a configuration error. */
+    private SignatureKeys signatures() {
+      ConfigFile.Signatures declared =
+          Optional.ofNullable(in.security()).map(ConfigFile.Security::signatures).orElse(null);
+      if (declared == null) {
+        return SignatureKeys.NONE;
+      }
+      Optional<Path> openpgp =
+          signatureKey("security.signatures.openpgpKeys", declared.openpgpKeys(), true);
+      Optional<Path> ssh =
+          signatureKey(
+              "security.signatures.sshAllowedSigners", declared.sshAllowedSigners(), false);
+      return new SignatureKeys(openpgp, ssh);
+    }
+
+    private Optional<Path> signatureKey(String key, String value, boolean openpgp) {
+      if (blank(value)) {
+        return Optional.empty();
+      }
+      Path path = resolve(expandHome(value.trim()));
+      SignatureKeys alone =
+          openpgp
+              ? new SignatureKeys(Optional.of(path), Optional.empty())
+              : new SignatureKeys(Optional.empty(), Optional.of(path));
+      try {
+        CommitSignatureVerifier.load(alone);
+      } catch (IllegalArgumentException e) {
+        problems.add(key + ": " + e.getMessage());
+      }
+      return Optional.of(path);
+    }
+
     private String repository(String at, String repository) {
-      boolean url = repository.contains("://") || repository.matches("^[\\w.-]+@[\\w.-]+:.*");
+      boolean url = repository.contains("://") || RepositoryUrls.isSsh(repository);
       if (url) {
         return repository;
       }
@@ -444,6 +566,11 @@ public final class ConfigLoader {
 
     private Path resolve(String path) {
       return baseDir.resolve(path).toAbsolutePath().normalize();
+    }
+
+    /** A path as written in the file: {@code ~/} is the home directory, relative is to the file. */
+    private Path resolveFile(String path) {
+      return resolve(expandHome(path.strip()));
     }
 
     private static String expandHome(String path) {

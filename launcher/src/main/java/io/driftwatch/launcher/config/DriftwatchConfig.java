@@ -4,7 +4,9 @@ import io.driftwatch.alert.AlertSinkConfig;
 import io.driftwatch.drift.DriftStreamConfig;
 import io.driftwatch.ingest.cluster.ClusterIngestConfig;
 import io.driftwatch.ingest.git.GitIngestConfig;
+import io.driftwatch.ingest.git.webhook.ReceiverConfig;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,6 +18,7 @@ import java.util.Optional;
  *     broker, a generated key
  * @param secretHmacKeyFile the key for Secret HMACs; empty means a key generated once under {@code
  *     dataDir}
+ * @param receivers the webhooks that make ingest-git poll at once, served under {@code /hooks/}
  */
 public record DriftwatchConfig(
     Path configFile,
@@ -25,4 +28,10 @@ public record DriftwatchConfig(
     AlertSinkConfig http,
     GitIngestConfig git,
     ClusterIngestConfig clusters,
-    DriftStreamConfig driftStream) {}
+    DriftStreamConfig driftStream,
+    List<ReceiverConfig> receivers) {
+
+  public DriftwatchConfig {
+    receivers = receivers == null ? List.of() : List.copyOf(receivers);
+  }
+}

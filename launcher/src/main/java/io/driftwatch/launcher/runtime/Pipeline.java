@@ -1,11 +1,13 @@
 package io.driftwatch.launcher.runtime;
 
+import com.sun.net.httpserver.HttpHandler;
 import io.driftwatch.alert.AlertSink;
 import io.driftwatch.alert.MetricsHttpServer;
 import io.driftwatch.alert.Telemetry;
 import io.driftwatch.drift.DriftStream;
 import io.driftwatch.ingest.cluster.ClusterIngest;
 import io.driftwatch.ingest.git.GitIngest;
+import io.driftwatch.ingest.git.webhook.WebhookHandler;
 import io.driftwatch.kafka.embedded.EmbeddedKafkaBroker;
 import io.driftwatch.launcher.config.DriftwatchConfig;
 import io.driftwatch.model.Component;
@@ -118,11 +120,15 @@ public final class Pipeline implements AutoCloseable {
       }
 
       Map<String, BooleanSupplier> health = new LinkedHashMap<>();
+      Map<String, HttpHandler> routes = new LinkedHashMap<>();
       for (Component component : started) {
         health.put(component.name(), component::healthy);
+        if (component instanceof GitIngest git && !config.receivers().isEmpty()) {
+          routes.put(WebhookHandler.PREFIX, new WebhookHandler(config.receivers(), git));
+        }
       }
       try {
-        http = new MetricsHttpServer(registry, config.http().socketAddress(), health);
+        http = new MetricsHttpServer(registry, config.http().socketAddress(), health, routes);
       } catch (IOException e) {
         throw new IllegalStateException(
             "Cannot serve /metrics on "

@@ -3,10 +3,13 @@ package io.driftwatch.launcher.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.driftwatch.ingest.git.webhook.ReceiverConfig;
+import io.driftwatch.ingest.git.webhook.ReceiverType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,6 +121,51 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void signatureKeysAreReadRelativeToTheFileAndReachIngestGit() throws IOException {
+    Path keys = Files.createDirectories(dir.resolve("keys"));
+    try (var key = ConfigLoaderTest.class.getResourceAsStream("/signatures/release-bot.asc")) {
+      Files.copy(key, keys.resolve("release-bot.asc"));
+    }
+    Files.writeString(
+        dir.resolve("allowed_signers"),
+        "dev@example.com ssh-ed25519"
+            + " AAAAC3NzaC1lZDI1NTE5AAAAIF1cVV0Dm9JIbDqDiS9DqFZrGBmDsR8mcHZ1hZRbhuGb\n");
+    Path file =
+        write(
+            MINIMAL
+                + "security:\n  signatures:\n    openpgpKeys: keys\n"
+                + "    sshAllowedSigners: allowed_signers\n");
+
+    DriftwatchConfig config = new ConfigLoader(Map.of()).load(file);
+
+    assertThat(config.git().signatures().openpgpKeys()).contains(keys);
+    assertThat(config.git().signatures().sshAllowedSigners())
+        .contains(dir.resolve("allowed_signers"));
+    assertThat(new ConfigLoader(Map.of()).load(write(MINIMAL)).git().signatures().isEmpty())
+        .isTrue();
+  }
+
+  @Test
+  void aSignatureKeyFileThatIsNotAKeyIsAConfigurationErrorNamingTheKey() throws IOException {
+    Files.writeString(dir.resolve("private.asc"), "-----BEGIN PGP PRIVATE KEY BLOCK-----\n");
+    Files.writeString(dir.resolve("allowed_signers"), "ssh-ed25519 AAAA no-principal\n");
+    Path file =
+        write(
+            MINIMAL
+                + "security:\n  signatures:\n    openpgpKeys: private.asc\n"
+                + "    sshAllowedSigners: allowed_signers\n");
+
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(file))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("security.signatures.openpgpKeys: " + dir.resolve("private.asc"))
+        .hasMessageContaining("gpg --export --armor")
+        .hasMessageContaining(
+            "security.signatures.sshAllowedSigners: "
+                + dir.resolve("allowed_signers")
+                + ", line 1");
+  }
+
+  @Test
   void unknownKeysAreRefusedWithTheKnownOnes() throws IOException {
     Path file = write(MINIMAL + "kafka:\n  bootstrapServer: localhost:9092\n");
 
@@ -199,5 +247,54 @@ class ConfigLoaderTest {
 
     assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(file))
         .hasMessageContaining("set kafka.bootstrapServers instead");
+  }
+
+  @Test
+  void receiversAreLoadedWithTheirSecretFileResolvedAgainstTheConfigFile() throws IOException {
+    Files.writeString(dir.resolve("hook-secret"), "s3cret\n");
+    Path file =
+        write(
+            MINIMAL
+                + """
+                receivers:
+                  - name: github-shop
+                    type: github
+                    secretFile: hook-secret
+                    sources: [shop]
+                """);
+
+    DriftwatchConfig config = new ConfigLoader(Map.of()).load(file);
+
+    assertThat(config.receivers())
+        .singleElement()
+        .isEqualTo(
+            new ReceiverConfig(
+                "github-shop", ReceiverType.GITHUB, dir.resolve("hook-secret"), List.of("shop")));
+    assertThat(config.receivers().get(0).path()).isEqualTo("/hooks/github-shop");
+  }
+
+  @Test
+  void aReceiverWithAnUnknownTypeAMissingSecretOrAnUnknownSourceIsRefusedWithTheFix()
+      throws IOException {
+    Path file =
+        write(
+            MINIMAL
+                + """
+                receivers:
+                  - name: hook
+                    type: bitbucket
+                    secretFile: nowhere
+                    sources: [shop, nope]
+                  - name: hook
+                    type: gitlab
+                """);
+
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(file))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("receivers[0].type: write one of [github, gitlab, generic-hmac]")
+        .hasMessageContaining("receivers[0].secretFile: " + dir.resolve("nowhere"))
+        .hasMessageContaining("receivers[0].sources: 'nope' is not the id of a source")
+        .hasMessageContaining("receivers[1].name: 'hook' is declared twice")
+        .hasMessageContaining("receivers[1].secretFile: required");
   }
 }

@@ -4,6 +4,8 @@ import io.driftwatch.ingest.cluster.ClusterConfig;
 import io.driftwatch.ingest.cluster.WatchedKind;
 import io.driftwatch.ingest.cluster.publish.LiveStatePublisher;
 import io.driftwatch.ingest.cluster.publish.SourceStatusPublisher;
+import io.driftwatch.ingest.cluster.resume.PublishedLiveKeys;
+import io.driftwatch.model.ResourceKey;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.time.Duration;
@@ -28,6 +30,12 @@ import org.slf4j.LoggerFactory;
  * yet; when some cannot be listed (API server unreachable, kind unknown) they are marked FAILED,
  * one warning names the cluster and the cause, and the next attempt follows after a backoff. Other
  * clusters are unaffected: each cluster has its own thread.
+ *
+ * <p>The first attempt also takes what each kind published before ingest-cluster started (from
+ * {@link PublishedLiveKeys}; an attempt that cannot read it fails and is retried, rather than miss
+ * the tombstones of objects deleted meanwhile). A kind's first complete list is reconciled with
+ * those keys; a kind whose watch stops and starts again is reconciled with what the stopped watch
+ * knew.
  */
 public final class ClusterWatcher implements AutoCloseable {
 
@@ -37,11 +45,15 @@ public final class ClusterWatcher implements AutoCloseable {
   private final Function<ClusterConfig, KubernetesClient> clients;
   private final LiveStatePublisher live;
   private final SourceStatusPublisher status;
+  private final PublishedLiveKeys publishedKeys;
   private final Backoff backoff;
   private final ScheduledExecutorService scheduler;
   private final Map<WatchedKind, KindWatch> running = new ConcurrentHashMap<>();
   // Kinds an attempt is starting; a second attempt (after a watch stopped) must not start them too.
   private final Set<WatchedKind> starting = ConcurrentHashMap.newKeySet();
+  // The keys each kind published before its current watch, until its first list is reconciled.
+  private final Map<WatchedKind, Set<ResourceKey>> publishedBefore = new ConcurrentHashMap<>();
+  private volatile boolean publishedBeforeTaken;
   private volatile KubernetesClient client;
   private volatile boolean failed;
   private volatile boolean closed;
@@ -53,11 +65,13 @@ public final class ClusterWatcher implements AutoCloseable {
       Function<ClusterConfig, KubernetesClient> clients,
       LiveStatePublisher live,
       SourceStatusPublisher status,
+      PublishedLiveKeys publishedKeys,
       Backoff backoff) {
     this.config = Objects.requireNonNull(config, "config");
     this.clients = Objects.requireNonNull(clients, "clients");
     this.live = Objects.requireNonNull(live, "live");
     this.status = Objects.requireNonNull(status, "status");
+    this.publishedKeys = Objects.requireNonNull(publishedKeys, "publishedKeys");
     this.backoff = Objects.requireNonNull(backoff, "backoff");
     this.scheduler =
         Executors.newSingleThreadScheduledExecutor(
@@ -88,6 +102,22 @@ public final class ClusterWatcher implements AutoCloseable {
       return;
     }
     attempts++;
+    if (!publishedBeforeTaken) {
+      try {
+        for (WatchedKind kind : config.kinds()) {
+          publishedBefore.put(kind, publishedKeys.take(config.name(), kind));
+        }
+        publishedBeforeTaken = true;
+      } catch (RuntimeException e) {
+        String reason =
+            "cannot read what this cluster published before from gitops.live-state.v1 ("
+                + describe(e)
+                + "); without it, objects deleted while ingest-cluster was down would keep their"
+                + " live state";
+        concluded(config.kinds().stream().map(kind -> new Failure(kind, reason)).toList());
+        return;
+      }
+    }
     if (client == null) {
       try {
         client = clients.apply(config);
@@ -109,7 +139,16 @@ public final class ClusterWatcher implements AutoCloseable {
         outcomes.add(CompletableFuture.completedFuture(new Failure(kind, e.getMessage())));
         continue;
       }
-      KindWatch watch = new KindWatch(config, kind, context, client, live, status);
+      KindWatch watch =
+          new KindWatch(
+              config,
+              kind,
+              context,
+              client,
+              live,
+              status,
+              publishedBefore.getOrDefault(kind, Set.of()),
+              () -> publishedBefore.remove(kind));
       CompletableFuture<Void> started;
       try {
         started = watch.start(error -> stoppedUnexpectedly(watch, error));
@@ -173,6 +212,8 @@ public final class ClusterWatcher implements AutoCloseable {
     if (closed || !running.remove(watch.kind(), watch)) {
       return;
     }
+    // Objects deleted before the next watch lists them must still get their tombstones.
+    publishedBefore.put(watch.kind(), watch.published());
     watch.close();
     schedule(Duration.ZERO);
     LOG.warn(

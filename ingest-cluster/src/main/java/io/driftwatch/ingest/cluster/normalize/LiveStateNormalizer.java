@@ -15,8 +15,10 @@ import java.util.Objects;
 
 /**
  * Turns an object as the API server returns it into a {@link LiveState}: server-set metadata and
- * bookkeeping annotations are stripped, {@code status} is split out of the manifest, and a Secret's
- * values are replaced by their keyed HMAC. A pure function of its input and the clock.
+ * bookkeeping annotations are stripped, {@code status} is split out of the manifest, a Secret's
+ * values are replaced by their keyed HMAC, and the reconciler that manages the object is read from
+ * its {@link OwnershipMarks} before the marks that only record ownership (Argo CD's tracking id)
+ * are stripped too. A pure function of its input and the clock.
  */
 public final class LiveStateNormalizer {
 
@@ -24,10 +26,17 @@ public final class LiveStateNormalizer {
       List.of("manager", "operation", "time", "subresource", "fieldsType", "fieldsV1");
 
   private final SecretRedactor redactor;
+  private final OwnershipMarks marks;
   private final Clock clock;
 
+  /** A normaliser reading ownership marks with Argo CD in its default namespace. */
   public LiveStateNormalizer(SecretRedactor redactor, Clock clock) {
+    this(redactor, new OwnershipMarks(), clock);
+  }
+
+  public LiveStateNormalizer(SecretRedactor redactor, OwnershipMarks marks, Clock clock) {
     this.redactor = Objects.requireNonNull(redactor, "redactor");
+    this.marks = Objects.requireNonNull(marks, "marks");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -58,6 +67,7 @@ public final class LiveStateNormalizer {
       throw new MalformedObjectException(origin, "status is not an object");
     }
 
+    ResourceKey managedBy = marks.managedBy(cluster, object);
     ObjectNode manifest = ((ObjectNode) object).deepCopy();
     ObjectNode metadata = (ObjectNode) manifest.get("metadata");
     String resourceVersion = textOrNull(metadata.get("resourceVersion"));
@@ -75,12 +85,13 @@ public final class LiveStateNormalizer {
     ResourceKey key =
         ResourceKey.of(cluster, apiVersion, kind, textOrNull(metadata.get("namespace")), name);
     return LiveState.of(
-        key,
-        resourceVersion,
-        clock.instant(),
-        manifest,
-        status instanceof ObjectNode statusObject ? statusObject : null,
-        managedFields);
+            key,
+            resourceVersion,
+            clock.instant(),
+            manifest,
+            status instanceof ObjectNode statusObject ? statusObject : null,
+            managedFields)
+        .withManagedBy(managedBy);
   }
 
   /**

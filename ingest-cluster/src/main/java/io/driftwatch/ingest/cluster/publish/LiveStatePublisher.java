@@ -3,11 +3,15 @@ package io.driftwatch.ingest.cluster.publish;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.driftwatch.ingest.cluster.normalize.LiveStateNormalizer;
 import io.driftwatch.ingest.cluster.normalize.MalformedObjectException;
+import io.driftwatch.ingest.cluster.reconcile.ReconcilerStatusNormalizer;
 import io.driftwatch.model.DeadLetter;
 import io.driftwatch.model.LiveState;
+import io.driftwatch.model.ReconcilerStatus;
 import io.driftwatch.model.topic.Topics;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +20,11 @@ import org.slf4j.LoggerFactory;
  * object as its normalised {@link LiveState}, a deleted one as a tombstone. An update that changes
  * nothing after normalisation (only resourceVersion or managedFields moved) is not republished. An
  * object that cannot be normalised goes to the dead-letter topic, named but never copied.
+ *
+ * <p>A reconciler object (a {@link io.driftwatch.ingest.cluster.reconcile.ReconcilerKinds} kind) is
+ * also published to {@code gitops.reconciler-status.v1} as its {@link ReconcilerStatus} when that
+ * status changed, and tombstoned there when deleted. A reconciler whose status cannot be read is
+ * dead-lettered while its live state still flows.
  */
 public final class LiveStatePublisher {
 
@@ -26,13 +35,25 @@ public final class LiveStatePublisher {
 
   private final String cluster;
   private final LiveStateNormalizer normalizer;
+  private final ReconcilerStatusNormalizer reconcilers;
   private final TopicSink sink;
   private final Clock clock;
 
+  /** A publisher that normalises reconciler status with the same clock. */
   public LiveStatePublisher(
       String cluster, LiveStateNormalizer normalizer, TopicSink sink, Clock clock) {
+    this(cluster, normalizer, new ReconcilerStatusNormalizer(clock), sink, clock);
+  }
+
+  public LiveStatePublisher(
+      String cluster,
+      LiveStateNormalizer normalizer,
+      ReconcilerStatusNormalizer reconcilers,
+      TopicSink sink,
+      Clock clock) {
     this.cluster = Objects.requireNonNull(cluster, "cluster");
     this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
+    this.reconcilers = Objects.requireNonNull(reconcilers, "reconcilers");
     this.sink = Objects.requireNonNull(sink, "sink");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -44,7 +65,9 @@ public final class LiveStatePublisher {
       sink.send(Topics.LIVE_STATE, live.key(), live);
     } catch (MalformedObjectException e) {
       deadLetter(e);
+      return;
     }
+    reconcilerChanged(null, object);
   }
 
   /** An object that changed; published only when its normalised manifest or status changed. */
@@ -56,19 +79,24 @@ public final class LiveStatePublisher {
       deadLetter(e);
       return;
     }
-    if (oldObject != null && sameContent(oldObject, live)) {
-      return;
+    if (oldObject == null || !sameContent(oldObject, live)) {
+      sink.send(Topics.LIVE_STATE, live.key(), live);
     }
-    sink.send(Topics.LIVE_STATE, live.key(), live);
+    reconcilerChanged(oldObject, newObject);
   }
 
-  /** An object that is gone: a tombstone under its key. */
+  /** An object that is gone: a tombstone under its key, on reconciler status too if it is one. */
   public void deleted(JsonNode object) {
+    LiveState last;
     try {
-      LiveState last = normalizer.normalize(cluster, object);
-      sink.send(Topics.LIVE_STATE, last.key(), null);
+      last = normalizer.normalize(cluster, object);
     } catch (MalformedObjectException e) {
       deadLetter(e);
+      return;
+    }
+    sink.send(Topics.LIVE_STATE, last.key(), null);
+    if (ReconcilerStatusNormalizer.kindOf(object).isPresent()) {
+      sink.send(Topics.RECONCILER_STATUS, last.key(), null);
     }
   }
 
@@ -81,12 +109,65 @@ public final class LiveStatePublisher {
     deadLetter(new MalformedObjectException(origin, reason));
   }
 
+  /**
+   * Publishes the reconciler status of {@code object} when it is a reconciler and its status
+   * differs from that of {@code previous} (null: publish it). Like live state, this is stateless:
+   * both versions the informer hands over are normalised and compared.
+   */
+  private void reconcilerChanged(JsonNode previous, JsonNode object) {
+    Optional<ReconcilerStatus> status;
+    try {
+      status = reconcilers.normalize(cluster, object);
+    } catch (MalformedObjectException e) {
+      deadLetter(e);
+      return;
+    }
+    if (status.isEmpty()) {
+      return;
+    }
+    if (previous != null && sameStatus(previous, status.get())) {
+      return;
+    }
+    sink.send(Topics.RECONCILER_STATUS, status.get().key(), status.get());
+  }
+
+  private boolean sameStatus(JsonNode previousObject, ReconcilerStatus current) {
+    try {
+      return reconcilers
+          .normalize(cluster, previousObject)
+          .map(previous -> withoutTime(previous).equals(withoutTime(current)))
+          .orElse(false);
+    } catch (MalformedObjectException e) {
+      return false;
+    }
+  }
+
+  /** The status without its observation time, which differs between any two observations. */
+  private static ReconcilerStatus withoutTime(ReconcilerStatus status) {
+    return new ReconcilerStatus(
+        status.schemaVersion(),
+        status.key(),
+        status.tool(),
+        status.ready(),
+        status.reason(),
+        status.message(),
+        status.suspended(),
+        status.lastAppliedRevision(),
+        status.lastAttemptedRevision(),
+        status.generation(),
+        status.observedGeneration(),
+        status.conditions(),
+        status.inventory(),
+        Instant.EPOCH);
+  }
+
   private boolean sameContent(JsonNode oldObject, LiveState live) {
     try {
       LiveState previous = normalizer.normalize(cluster, oldObject);
       return previous.key().equals(live.key())
           && Objects.equals(previous.manifest(), live.manifest())
-          && Objects.equals(previous.status(), live.status());
+          && Objects.equals(previous.status(), live.status())
+          && Objects.equals(previous.managedBy(), live.managedBy());
     } catch (MalformedObjectException e) {
       return false;
     }

@@ -10,8 +10,9 @@ import java.util.Objects;
 /**
  * Publishes the sync markers of watched kinds to {@code gitops.source-status.v1}, keyed {@code
  * cluster:<cluster>/<group>/<kind>}: LISTING while an informer runs its initial list, SYNCED with
- * the number of objects listed, FAILED with the reason when the API server cannot be reached.
- * drift-stream trusts an absence only after SYNCED.
+ * the number of objects listed, RELISTING from a lost watch until the list that replaces it is in,
+ * FAILED with the reason when the API server cannot be reached. drift-stream trusts an absence only
+ * after SYNCED.
  */
 public final class SourceStatusPublisher {
 
@@ -29,7 +30,7 @@ public final class SourceStatusPublisher {
   }
 
   /**
-   * The initial list of this kind completed.
+   * A list of this kind (the initial one or a re-list) completed.
    *
    * @param revision the list's resourceVersion, or null when unknown
    * @param resourceCount how many objects the list held
@@ -37,6 +38,14 @@ public final class SourceStatusPublisher {
   public void synced(
       String cluster, String group, String kind, String revision, long resourceCount) {
     publish(cluster, group, kind, SourcePhase.SYNCED, revision, resourceCount, null);
+  }
+
+  /**
+   * A watch of this kind was lost (410 Gone, a failed watch) and events may have been missed: its
+   * objects are being listed again, and an absence proves nothing until the next SYNCED.
+   */
+  public void relisting(String cluster, String group, String kind) {
+    publish(cluster, group, kind, SourcePhase.RELISTING, null, 0, null);
   }
 
   /** This kind could not be watched; the reason must not contain credentials. */

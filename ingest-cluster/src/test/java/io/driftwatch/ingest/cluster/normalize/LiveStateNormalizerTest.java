@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.driftwatch.ingest.cluster.testing.Fixtures;
 import io.driftwatch.model.LiveState;
+import io.driftwatch.model.ResourceKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -50,6 +51,9 @@ class LiveStateNormalizerTest {
     } else {
       assertThat(live.status()).isEqualTo(expectedStatus);
     }
+    JsonNode managedBy = expected.get("managedBy");
+    assertThat(live.managedBy())
+        .isEqualTo(managedBy == null ? null : ResourceKey.parse(managedBy.asText()));
     assertThat(input).as("the input is not modified").isEqualTo(untouched);
   }
 
@@ -139,6 +143,39 @@ class LiveStateNormalizerTest {
         .hasMessageContaining("status")
         .message()
         .doesNotContain("some-private-text");
+  }
+
+  @Test
+  void managingReconcilerIsReadBeforeItsTrackingIdIsStripped() throws Exception {
+    LiveState live =
+        normalizer.normalize(
+            "prod",
+            yamlText(
+                """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: guestbook-ui
+                  namespace: guestbook
+                  labels: {app: guestbook-ui}
+                  annotations:
+                    argocd.argoproj.io/tracking-id: guestbook:apps/Deployment:guestbook/guestbook-ui
+                    team: web
+                spec: {replicas: 1}
+                """));
+
+    assertThat(live.managedBy())
+        .isEqualTo(
+            ResourceKey.of("prod", "argoproj.io/v1alpha1", "Application", "argocd", "guestbook"));
+    assertThat(live.manifest().path("metadata").path("annotations").fieldNames())
+        .toIterable()
+        .containsExactly("team");
+  }
+
+  @Test
+  void objectWithoutOwnershipMarksIsUnmanaged() throws Exception {
+    assertThat(normalizer.normalize("prod", yaml("/normalizer/secret-input.yaml")).managedBy())
+        .isNull();
   }
 
   @Test

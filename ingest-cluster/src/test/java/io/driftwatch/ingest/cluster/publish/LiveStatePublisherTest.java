@@ -10,6 +10,8 @@ import io.driftwatch.ingest.cluster.testing.Fixtures;
 import io.driftwatch.ingest.cluster.testing.RecordingSink;
 import io.driftwatch.model.DeadLetter;
 import io.driftwatch.model.LiveState;
+import io.driftwatch.model.ReconcilerStatus;
+import io.driftwatch.model.ReconcilerStatus.ReadyState;
 import io.driftwatch.model.ResourceKey;
 import io.driftwatch.model.topic.Topics;
 import java.nio.charset.StandardCharsets;
@@ -133,5 +135,117 @@ class LiveStatePublisherTest {
                     .contains("hmac-sha256:")
                     .doesNotContain("hunter2-password")
                     .doesNotContain("aHVudGVyMi1wYXNzd29yZA=="));
+  }
+
+  @Test
+  void reconcilerIsPublishedAsLiveStateAndAsReconcilerStatusUnderTheSameKey() {
+    publisher.added(yaml("/reconcilers/flux-kustomization-build-failed-object.yaml"));
+
+    ResourceKey key =
+        ResourceKey.parse(
+            "prod/kustomize.toolkit.fluxcd.io/Kustomization/flux-system/infra-controllers");
+    assertThat(sink.on(Topics.LIVE_STATE))
+        .singleElement()
+        .satisfies(s -> assertThat(s.key()).isEqualTo(key));
+    assertThat(sink.on(Topics.RECONCILER_STATUS))
+        .singleElement()
+        .satisfies(
+            sent -> {
+              assertThat(sent.key()).isEqualTo(key);
+              ReconcilerStatus status = (ReconcilerStatus) sent.value();
+              assertThat(status.ready()).isEqualTo(ReadyState.FALSE);
+              assertThat(status.reason()).isEqualTo("BuildFailed");
+            });
+  }
+
+  @Test
+  void reconcilerStatusIsRepublishedOnlyWhenItsNormalisedStatusChanged() {
+    ObjectNode failing = yaml("/reconcilers/flux-kustomization-build-failed-object.yaml");
+    // The controller retries: only its bookkeeping moves.
+    ObjectNode retried = failing.deepCopy();
+    ((ObjectNode) retried.get("metadata")).put("resourceVersion", "20001");
+    ((ObjectNode) retried.get("status")).put("lastHandledReconcileAt", "2026-11-26T09:20:00Z");
+    // The fix arrives and is applied.
+    ObjectNode fixed = retried.deepCopy();
+    ObjectNode fixedStatus = (ObjectNode) fixed.get("status");
+    fixedStatus.put("lastAppliedRevision", "main@sha1:3333333333333333333333333333333333333333");
+    fixedStatus.put("lastAttemptedRevision", "main@sha1:3333333333333333333333333333333333333333");
+    ObjectNode ready = (ObjectNode) fixedStatus.withArray("conditions").get(0);
+    ready.put("status", "True").put("reason", "ReconciliationSucceeded").put("message", "Applied");
+
+    publisher.updated(failing, retried);
+    publisher.updated(retried, fixed);
+
+    assertThat(sink.on(Topics.RECONCILER_STATUS))
+        .extracting(sent -> (ReconcilerStatus) sent.value())
+        .singleElement()
+        .satisfies(
+            status -> {
+              assertThat(status.ready()).isEqualTo(ReadyState.TRUE);
+              assertThat(status.lastAppliedRevision())
+                  .isEqualTo("main@sha1:3333333333333333333333333333333333333333");
+            });
+  }
+
+  @Test
+  void deletedReconcilerIsTombstonedOnBothTopics() {
+    publisher.deleted(yaml("/reconcilers/argo-application-degraded-object.yaml"));
+
+    ResourceKey key = ResourceKey.parse("prod/argoproj.io/Application/argocd/payments");
+    assertThat(sink.sent())
+        .extracting(sent -> sent.topic() + " " + sent.key() + " " + sent.value())
+        .containsExactly(
+            Topics.LIVE_STATE.name() + " " + key + " null",
+            Topics.RECONCILER_STATUS.name() + " " + key + " null");
+  }
+
+  @Test
+  void unreadableReconcilerStatusIsDeadLetteredWhileItsLiveStateFlows() {
+    ObjectNode odd = yaml("/reconcilers/flux-kustomization-ready-object.yaml");
+    ((ObjectNode) odd.at("/status/inventory")).put("entries", "everything");
+
+    publisher.added(odd);
+
+    assertThat(sink.on(Topics.LIVE_STATE)).hasSize(1);
+    assertThat(sink.on(Topics.RECONCILER_STATUS)).isEmpty();
+    assertThat(sink.on(Topics.DEAD_LETTER))
+        .singleElement()
+        .satisfies(
+            sent -> {
+              DeadLetter letter = (DeadLetter) sent.value();
+              assertThat(letter.origin())
+                  .isEqualTo("prod/kustomize.toolkit.fluxcd.io/v1/Kustomization/flux-system/apps");
+              assertThat(letter.reason()).contains("status.inventory.entries is not a list");
+            });
+  }
+
+  @Test
+  void objectThatGainsAnOwnershipMarkIsRepublishedThoughItsManifestIsUnchanged() {
+    ObjectNode before =
+        yamlText(
+            """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: settings, namespace: shop, resourceVersion: "1"}
+            data: {mode: fast}
+            """);
+    ObjectNode after = before.deepCopy();
+    ((ObjectNode) after.get("metadata"))
+        .put("resourceVersion", "2")
+        .putObject("annotations")
+        .put("argocd.argoproj.io/tracking-id", "shop:/ConfigMap:shop/settings");
+
+    publisher.updated(before, after);
+
+    assertThat(sink.on(Topics.LIVE_STATE))
+        .extracting(sent -> (LiveState) sent.value())
+        .singleElement()
+        .satisfies(
+            live -> {
+              assertThat(live.managedBy())
+                  .isEqualTo(ResourceKey.parse("prod/argoproj.io/Application/argocd/shop"));
+              assertThat(live.manifest().path("metadata").has("annotations")).isFalse();
+            });
+    assertThat(sink.on(Topics.RECONCILER_STATUS)).isEmpty();
   }
 }

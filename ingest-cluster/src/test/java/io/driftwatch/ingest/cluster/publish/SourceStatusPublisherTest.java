@@ -45,4 +45,27 @@ class SourceStatusPublisherTest {
               assertThat(status.message()).contains("Connection refused");
             });
   }
+
+  @Test
+  void aLostWatchIsRelistingUntilTheNewListIsSynced() {
+    publisher.synced("prod", "apps", "Deployment", "4711", 12);
+    publisher.relisting("prod", "apps", "Deployment");
+    publisher.synced("prod", "apps", "Deployment", "4790", 11);
+
+    assertThat(sink.on(Topics.SOURCE_STATUS))
+        .extracting(sent -> (SourceStatus) sent.value())
+        .satisfiesExactly(
+            synced -> assertThat(synced.phase()).isEqualTo(SourcePhase.SYNCED),
+            relisting -> {
+              assertThat(relisting.source()).isEqualTo("cluster:prod/apps/Deployment");
+              assertThat(relisting.phase()).isEqualTo(SourcePhase.RELISTING);
+              assertThat(relisting.resourceCount()).isZero();
+              assertThat(relisting.lastSuccessAt()).isNull();
+            },
+            synced -> {
+              assertThat(synced.phase()).isEqualTo(SourcePhase.SYNCED);
+              assertThat(synced.revision()).isEqualTo("4790");
+              assertThat(synced.resourceCount()).isEqualTo(11);
+            });
+  }
 }

@@ -16,6 +16,8 @@ import io.driftwatch.model.topic.Topic;
 import io.driftwatch.model.topic.Topics;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -43,6 +45,9 @@ public final class DesiredStatePublisher implements AutoCloseable {
   private final Clock clock;
   private Map<ResourceKey, PublishedObject> published;
   private Producer<byte[], byte[]> producer;
+  private Instant lastSuccessAt;
+  private int consecutiveFailures;
+  private String syncedMessage;
 
   /**
    * @param published what the source last published, as {@link PublishedStateLoader} rebuilt it
@@ -52,10 +57,28 @@ public final class DesiredStatePublisher implements AutoCloseable {
       KafkaSettings kafka,
       Map<ResourceKey, PublishedObject> published,
       Clock clock) {
+    this(sourceId, kafka, published, null, clock);
+  }
+
+  /**
+   * @param published what the source last published, as {@link PublishedStateLoader} rebuilt it
+   * @param lastStatus the source's last status on the topic, or null: its success time and failure
+   *     count carry on from there
+   */
+  public DesiredStatePublisher(
+      String sourceId,
+      KafkaSettings kafka,
+      Map<ResourceKey, PublishedObject> published,
+      SourceStatus lastStatus,
+      Clock clock) {
     this.sourceId = sourceId;
     this.kafka = kafka;
     this.clock = clock;
     this.published = Map.copyOf(published);
+    if (lastStatus != null) {
+      this.lastSuccessAt = lastStatus.lastSuccessAt();
+      this.consecutiveFailures = Math.max(0, lastStatus.consecutiveFailures());
+    }
   }
 
   /** The transactional.id of a source's producer. */
@@ -73,9 +96,38 @@ public final class DesiredStatePublisher implements AutoCloseable {
     sendStatus(SourcePhase.RENDERING, commit, published.size(), null);
   }
 
-  /** Says that the source failed; its previously published objects stand. */
+  /**
+   * Says that the source failed; its previously published objects stand. Counts the failure even
+   * when the status cannot be sent.
+   */
   public void failed(String revision, String message) {
+    consecutiveFailures++;
     sendStatus(SourcePhase.FAILED, revision, published.size(), message);
+  }
+
+  /**
+   * Says that a fetch found the ref still at the commit this publisher last published: the source
+   * is SYNCED as of now, which keeps its last-success time fresh.
+   */
+  public void stillSynced(String commit) {
+    Instant now = clock.instant();
+    SourceStatus status =
+        status(SourcePhase.SYNCED, commit, published.size(), syncedMessage, now)
+            .withHistory(now, 0);
+    inTransaction(
+        producer -> send(producer, Topics.SOURCE_STATUS, SourceStatus.gitSource(sourceId), status));
+    lastSuccessAt = now;
+    consecutiveFailures = 0;
+  }
+
+  /** When the source last synced, or null when it never has. */
+  public Instant lastSuccessAt() {
+    return lastSuccessAt;
+  }
+
+  /** How many attempts in a row have failed; 0 after a success. */
+  public int consecutiveFailures() {
+    return consecutiveFailures;
   }
 
   /**
@@ -86,9 +138,26 @@ public final class DesiredStatePublisher implements AutoCloseable {
    *     and the state is unchanged, so the next poll tries the whole commit again
    */
   public PublishOutcome publish(ResolvedCommit resolved, DesiredSet desired) {
+    return publish(resolved, desired, List.of(), null);
+  }
+
+  /**
+   * Publishes one commit as {@link #publish(ResolvedCommit, DesiredSet)} does, with more problems
+   * found in it and a note for its SYNCED status. A fleet source uses them for what it found while
+   * reading the sources the commit declares: each problem is a dead letter like a render error, but
+   * does not keep the objects of its file from being withdrawn (the file did render).
+   *
+   * @param problems more dead letters, each naming a file of the commit
+   * @param note appended to the SYNCED status message, or null
+   */
+  public PublishOutcome publish(
+      ResolvedCommit resolved, DesiredSet desired, List<RenderError> problems, String note) {
     String commit = resolved.sha();
     ChangePlan plan = ChangePlanner.plan(published, desired);
     Instant now = clock.instant();
+    String message = withNote(syncedMessage(desired), note);
+    List<RenderError> deadLetters = new ArrayList<>(desired.errors());
+    deadLetters.addAll(problems);
     inTransaction(
         producer -> {
           for (Map.Entry<ResourceKey, RenderedManifest> upsert : plan.upserts().entrySet()) {
@@ -111,7 +180,7 @@ public final class DesiredStatePublisher implements AutoCloseable {
           for (ResourceKey gone : plan.tombstones()) {
             send(producer, Topics.DESIRED_STATE, gone, null);
           }
-          for (RenderError error : desired.errors()) {
+          for (RenderError error : deadLetters) {
             String origin = sourceId + "@" + commit + ":" + error.path();
             send(
                 producer,
@@ -135,15 +204,56 @@ public final class DesiredStatePublisher implements AutoCloseable {
               producer,
               Topics.SOURCE_STATUS,
               SourceStatus.gitSource(sourceId),
-              status(SourcePhase.SYNCED, commit, plan.next().size(), syncedMessage(desired), now));
+              status(SourcePhase.SYNCED, commit, plan.next().size(), message, now)
+                  .withHistory(now, 0));
         });
     published = plan.next();
+    lastSuccessAt = now;
+    consecutiveFailures = 0;
+    syncedMessage = message;
     return new PublishOutcome(
         plan.upserts().size(),
         plan.tombstones().size(),
         plan.retained().size(),
-        desired.errors().size(),
+        deadLetters.size(),
         plan.next().size());
+  }
+
+  /**
+   * Withdraws the source as a whole, because nothing declares it any more (a fleet commit removed
+   * the Kustomization or Application): a tombstone for every object it holds and for its status, in
+   * one transaction, as Flux and Argo CD prune what a removed reconciler applied.
+   *
+   * @return how many objects were withdrawn
+   * @throws KafkaException when the transaction could not be committed; nothing is withdrawn
+   */
+  public int withdraw() {
+    Map<ResourceKey, PublishedObject> held = published;
+    inTransaction(
+        producer -> {
+          for (ResourceKey key : held.keySet()) {
+            send(producer, Topics.DESIRED_STATE, key, null);
+          }
+          send(producer, Topics.SOURCE_STATUS, SourceStatus.gitSource(sourceId), null);
+        });
+    published = Map.of();
+    return held.size();
+  }
+
+  /**
+   * The success and failure history this publisher carries, as a status that a publisher taking
+   * over the source can start from.
+   */
+  public SourceStatus history() {
+    return status(SourcePhase.SYNCED, null, published.size(), null, clock.instant())
+        .withHistory(lastSuccessAt, consecutiveFailures);
+  }
+
+  private static String withNote(String message, String note) {
+    if (note == null || note.isBlank()) {
+      return message;
+    }
+    return message == null ? note : message + "; " + note;
   }
 
   private static String syncedMessage(DesiredSet desired) {
@@ -159,7 +269,9 @@ public final class DesiredStatePublisher implements AutoCloseable {
   }
 
   private void sendStatus(SourcePhase phase, String revision, long count, String message) {
-    SourceStatus status = status(phase, revision, count, message, clock.instant());
+    SourceStatus status =
+        status(phase, revision, count, message, clock.instant())
+            .withHistory(lastSuccessAt, consecutiveFailures);
     inTransaction(
         producer -> send(producer, Topics.SOURCE_STATUS, SourceStatus.gitSource(sourceId), status));
   }

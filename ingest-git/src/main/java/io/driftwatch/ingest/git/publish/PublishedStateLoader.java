@@ -3,23 +3,15 @@ package io.driftwatch.ingest.git.publish;
 import io.driftwatch.model.DesiredState;
 import io.driftwatch.model.KafkaSettings;
 import io.driftwatch.model.ResourceKey;
+import io.driftwatch.model.SourceStatus;
+import io.driftwatch.model.topic.CompactedTopicReader;
+import io.driftwatch.model.topic.Topic;
 import io.driftwatch.model.topic.Topics;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Rebuilds, from {@code gitops.desired-state.v1}, what each of our sources last published: read
@@ -29,7 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class PublishedStateLoader {
 
-  private static final Logger LOG = LoggerFactory.getLogger(PublishedStateLoader.class);
+  private static final String GIT_PREFIX = SourceStatus.gitSource("");
 
   private final KafkaSettings kafka;
   private final Duration timeout;
@@ -40,82 +32,46 @@ public final class PublishedStateLoader {
   }
 
   /**
-   * The published objects of each source in {@code sourceIds} (every id has an entry, possibly
-   * empty).
+   * The published objects of every source that has any on the topic, by source id: sources found
+   * later (discovered from a fleet repository) resume from this too.
    *
    * @throws KafkaException when the topic cannot be read to its end within the timeout
    */
-  public Map<String, Map<ResourceKey, PublishedObject>> load(Set<String> sourceIds) {
-    Map<ResourceKey, DesiredState> latest = new HashMap<>();
-    String topic = Topics.DESIRED_STATE.name();
-    Properties props = kafka.clientConfig();
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    props.put(ConsumerConfig.CLIENT_ID_CONFIG, "driftwatch-ingest-git-resume");
-    props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    long skipped = 0;
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic, timeout).stream()
-              .map(p -> new TopicPartition(p.topic(), p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-      Instant deadline = Instant.now().plus(timeout);
-      while (!reachedEnd(consumer, end)) {
-        if (Instant.now().isAfter(deadline)) {
-          throw new KafkaException(
-              "Could not read " + topic + " to its end within " + timeout.toSeconds() + " s");
-        }
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-          ResourceKey key;
-          DesiredState value;
-          try {
-            key = Topics.DESIRED_STATE.keySerde().deserializer().deserialize(topic, record.key());
-            value =
-                Topics.DESIRED_STATE.valueSerde().deserializer().deserialize(topic, record.value());
-          } catch (RuntimeException e) {
-            // A poison record is drift-stream's to dead-letter; here it only cannot count.
-            skipped++;
-            continue;
-          }
-          if (key == null) {
-            skipped++;
-          } else if (value == null) {
-            latest.remove(key);
-          } else {
-            latest.put(key, value);
-          }
-        }
-      }
-    }
+  public Map<String, Map<ResourceKey, PublishedObject>> loadAll() {
+    Map<ResourceKey, DesiredState> latest = readToEnd(Topics.DESIRED_STATE);
     Map<String, Map<ResourceKey, PublishedObject>> bySource = new HashMap<>();
-    sourceIds.forEach(id -> bySource.put(id, new LinkedHashMap<>()));
     latest.forEach(
         (key, state) -> {
-          Map<ResourceKey, PublishedObject> objects = bySource.get(state.source());
-          if (objects != null && state.manifest() != null && state.path() != null) {
+          if (state.source() != null && state.manifest() != null && state.path() != null) {
+            Map<ResourceKey, PublishedObject> objects =
+                bySource.computeIfAbsent(state.source(), id -> new LinkedHashMap<>());
             objects.put(
                 key,
                 new PublishedObject(ContentHash.of(state.path(), state.manifest()), state.path()));
           }
         });
-    if (skipped > 0) {
-      LOG.warn("Skipped {} unreadable records of {} while resuming", skipped, topic);
-    }
     return bySource;
   }
 
-  private static boolean reachedEnd(
-      KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> end) {
-    for (Map.Entry<TopicPartition, Long> entry : end.entrySet()) {
-      if (consumer.position(entry.getKey()) < entry.getValue()) {
-        return false;
-      }
-    }
-    return true;
+  /**
+   * The last status of every Git source on {@code gitops.source-status.v1}, by source id, so that a
+   * restart carries on the last-success time and failure count.
+   *
+   * @throws KafkaException when the topic cannot be read to its end within the timeout
+   */
+  public Map<String, SourceStatus> loadStatuses() {
+    Map<String, SourceStatus> bySource = new HashMap<>();
+    readToEnd(Topics.SOURCE_STATUS)
+        .forEach(
+            (key, status) -> {
+              if (key.startsWith(GIT_PREFIX)) {
+                bySource.put(key.substring(GIT_PREFIX.length()), status);
+              }
+            });
+    return bySource;
+  }
+
+  private <K, V> Map<K, V> readToEnd(Topic<K, V> topic) {
+    return new CompactedTopicReader(kafka, "driftwatch-ingest-git-resume", timeout).latest(topic);
   }
 }

@@ -13,8 +13,10 @@ import java.util.Map;
 /**
  * Turns a renderer's output into the {@link DesiredSet} of one source for one cluster: namespaced
  * objects without a namespace get the source's default one (written into the manifest too, as
- * kubectl would), cluster-scoped built-in kinds lose any namespace, Secret values are redacted, and
- * a second object with the same resource key is refused (the first declared wins).
+ * kubectl would), cluster-scoped built-in kinds lose any namespace, SOPS-encrypted values become
+ * opaque markers ({@link SopsRedactor}) and Secret values HMACs, and a second object with the same
+ * resource key is refused (the first declared wins). Both redactions happen here and nowhere else,
+ * so nothing rendered reaches a topic without them.
  */
 public final class DesiredSetAssembler {
 
@@ -30,6 +32,19 @@ public final class DesiredSetAssembler {
     List<RenderError> errors = new ArrayList<>(result.errors());
     for (RenderedManifest rendered : result.manifests()) {
       ObjectNode manifest = rendered.manifest();
+      SopsRedactor.redact(manifest);
+      String encryptedIdentity = SopsRedactor.encryptedIdentityField(manifest);
+      if (encryptedIdentity != null) {
+        errors.add(
+            new RenderError(
+                rendered.path(),
+                "an object's "
+                    + encryptedIdentity
+                    + " is encrypted with SOPS, so driftwatch cannot tell which object it is;"
+                    + " encrypt only its values, e.g. sops --encrypt --encrypted-regex"
+                    + " '^(data|stringData)$' (as Flux's documentation recommends)"));
+        continue;
+      }
       String apiVersion = manifest.path("apiVersion").asText();
       String kind = manifest.path("kind").asText();
       ObjectNode metadata = (ObjectNode) manifest.get("metadata");
@@ -63,7 +78,11 @@ public final class DesiredSetAssembler {
                     + " (ignored); remove one of them"));
         continue;
       }
-      objects.put(key, new RenderedManifest(rendered.path(), redactor.redact(manifest)));
+      objects.put(
+          key,
+          new RenderedManifest(
+              rendered.path(),
+              SopsRedactor.redactSecretKeepingMarkers(manifest, redactor::redact)));
     }
     return new DesiredSet(objects, errors);
   }

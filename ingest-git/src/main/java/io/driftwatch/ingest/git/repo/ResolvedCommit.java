@@ -14,8 +14,9 @@ import org.eclipse.jgit.revwalk.RevCommit;
  * @param commitTime the committer time
  * @param author the author as {@code Name <email>}; the committer is not recorded
  * @param subject the first line of the message
- * @param signature {@link CommitSignature#SIGNED} when the commit has a gpgsig header; nothing
- *     verifies signatures yet
+ * @param signature {@link CommitSignature#UNSIGNED} without a gpgsig header; {@link
+ *     CommitSignature#VERIFIED} when {@link CommitSignatureVerifier} found it valid and made by a
+ *     configured key; {@link CommitSignature#SIGNED} otherwise
  * @param parents the full shas of the parents, first parent first
  */
 public record ResolvedCommit(
@@ -30,15 +31,28 @@ public record ResolvedCommit(
     parents = List.copyOf(parents);
   }
 
-  /** Reads the metadata of a parsed commit (its headers and message must be loaded). */
+  /**
+   * Reads the metadata of a parsed commit (its headers and message must be loaded) without trusted
+   * keys: a signed commit is {@link CommitSignature#SIGNED}, never verified.
+   */
   public static ResolvedCommit of(RevCommit commit) {
+    return of(
+        commit,
+        commit.getRawGpgSignature() != null ? CommitSignature.SIGNED : CommitSignature.UNSIGNED);
+  }
+
+  /**
+   * Reads the metadata of a parsed commit with the signature status a {@link
+   * CommitSignatureVerifier} gave it.
+   */
+  public static ResolvedCommit of(RevCommit commit, CommitSignature signature) {
     PersonIdent who = commit.getAuthorIdent();
     return new ResolvedCommit(
         commit.name(),
         Instant.ofEpochSecond(commit.getCommitTime()),
         who.getName() + " <" + who.getEmailAddress() + ">",
         commit.getShortMessage(),
-        commit.getRawGpgSignature() != null ? CommitSignature.SIGNED : CommitSignature.UNSIGNED,
+        signature,
         Arrays.stream(commit.getParents()).map(RevCommit::name).toList());
   }
 

@@ -80,7 +80,9 @@ class RepositoryMirrorTest {
           .hasMessageContaining("Source 'shop-prod'")
           .hasMessageContaining(origin.toString())
           .hasMessageContaining("ref no-such-branch")
-          .hasMessageContaining("is not a branch or tag");
+          .hasMessageContaining("is not a branch or tag")
+          .extracting(e -> ((GitSourceException) e).reason())
+          .isEqualTo(GitSourceException.Reason.REF);
     }
   }
 
@@ -110,7 +112,9 @@ class RepositoryMirrorTest {
                   + missing
                   + ", ref main): the repository does not exist (no such directory "
                   + missing
-                  + ")");
+                  + ")")
+          .extracting(e -> ((GitSourceException) e).reason())
+          .isEqualTo(GitSourceException.Reason.UNREACHABLE);
     }
   }
 
@@ -124,19 +128,6 @@ class RepositoryMirrorTest {
           .hasMessageStartingWith("Source 'plain' (repository ")
           .hasMessageContaining("cannot fetch the repository");
     }
-  }
-
-  @Test
-  void credentialsInRepositoryUrlsAreRedacted() {
-    assertThat(RepositoryUrls.redact("https://user:s3cret@git.example.com/org/repo.git"))
-        .isEqualTo("https://***@git.example.com/org/repo.git");
-    assertThat(RepositoryUrls.redact("https://ghp_token@github.com/org/repo"))
-        .isEqualTo("https://***@github.com/org/repo");
-    assertThat(RepositoryUrls.redact("/srv/git/repo")).isEqualTo("/srv/git/repo");
-    assertThat(
-            RepositoryUrls.redactMessage(
-                "https://user:s3cret@host/r: not authorized", "https://user:s3cret@host/r"))
-        .isEqualTo("https://***@host/r: not authorized");
   }
 
   private static org.assertj.core.data.TemporalUnitOffset within(Duration duration) {

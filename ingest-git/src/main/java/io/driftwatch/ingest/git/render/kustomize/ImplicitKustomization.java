@@ -16,9 +16,9 @@ import java.util.Set;
  * Flux's behaviour for a path without a kustomization file: kustomize-controller generates one
  * listing every {@code .yaml}/{@code .yml} file under the path, recursively, except that a
  * subdirectory holding a kustomization file is listed as a base (and not descended into). The
- * generated kustomization is then built: bases fully, generated names hashed and references
- * rewritten across everything, Flux's targetNamespace applied, and the output sorted as kustomize
- * sorts.
+ * generated kustomization is then built: bases fully, the Flux Kustomization's components and
+ * patches, its targetNamespace, then its images, generated names hashed and references rewritten
+ * across everything, and the output sorted as kustomize sorts.
  *
  * <p>Unlike Flux (whose build fails as a whole on one unreadable file), plain files are read with
  * {@link PlainYamlRenderer}: a bad file is an error for that file and the rest is still rendered,
@@ -32,13 +32,19 @@ final class ImplicitKustomization {
   private final KustomizeBuild build;
   private final YamlLimits limits;
   private final Optional<String> targetNamespace;
+  private final BuildOptions options;
 
   ImplicitKustomization(
-      TreeFiles files, KustomizeBuild build, YamlLimits limits, Optional<String> targetNamespace) {
+      TreeFiles files,
+      KustomizeBuild build,
+      YamlLimits limits,
+      Optional<String> targetNamespace,
+      BuildOptions options) {
     this.files = files;
     this.build = build;
     this.limits = limits;
     this.targetNamespace = targetNamespace;
+    this.options = options;
   }
 
   RenderResult render(String path) throws IOException, KustomizeException {
@@ -62,8 +68,16 @@ final class ImplicitKustomization {
     for (String base : orderedAsInTree(all, bases)) {
       resources.addAll(build.accumulateBase(base));
     }
+    Kustomization reconciler =
+        options.changesKustomization() ? ReconcilerFields.forImplicit(path, options) : null;
+    if (reconciler != null) {
+      build.applyComponentsAndPatches(reconciler, resources);
+    }
     if (targetNamespace.isPresent()) {
       NamespaceTransformer.apply(resources, targetNamespace.get());
+    }
+    if (reconciler != null) {
+      build.applyImages(reconciler, resources);
     }
     build.finish(resources, path);
     LegacyOrder.sort(resources, null);

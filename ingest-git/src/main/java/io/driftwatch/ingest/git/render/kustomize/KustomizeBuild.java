@@ -165,6 +165,25 @@ final class KustomizeBuild {
                 .equals("true"));
   }
 
+  /**
+   * A reconciler's components and patches (see {@link ReconcilerFields}) applied to the objects of
+   * an implicit kustomization, where kustomize applies a kustomization's own: components first,
+   * then patches, both before the namespace.
+   */
+  void applyComponentsAndPatches(Kustomization reconciler, List<KustomizeResource> resources)
+      throws KustomizeException, IOException {
+    stack.add(reconciler.directory());
+    accumulateComponents(reconciler, resources);
+    patches.patches(reconciler, resources);
+    stack.remove(stack.size() - 1);
+  }
+
+  /** A reconciler's images applied to the objects of an implicit kustomization, last. */
+  void applyImages(Kustomization reconciler, List<KustomizeResource> resources)
+      throws KustomizeException {
+    images(reconciler, resources);
+  }
+
   private void accumulate(
       Kustomization k, List<KustomizeResource> resources, Optional<String> namespaceOverride)
       throws KustomizeException, IOException {

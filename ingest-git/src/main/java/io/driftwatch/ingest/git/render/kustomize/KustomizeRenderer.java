@@ -1,5 +1,6 @@
 package io.driftwatch.ingest.git.render.kustomize;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.driftwatch.ingest.git.render.ManifestRenderer;
 import io.driftwatch.ingest.git.render.RenderError;
 import io.driftwatch.ingest.git.render.RenderResult;
@@ -8,6 +9,7 @@ import io.driftwatch.ingest.git.render.SourceTree;
 import io.driftwatch.ingest.git.render.YamlLimits;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,12 +19,14 @@ import java.util.Optional;
  * entry, and the result {@link RenderResult#failed() failed}. Without one, it does what Flux's
  * kustomize-controller does: every manifest under the path, recursively, except that a subdirectory
  * with its own kustomization is built as a base; plain files that cannot be read are errors for
- * their file only.
+ * their file only. {@link BuildOptions} add what a Flux Kustomization or an Argo CD Application
+ * brings to the build.
  */
 public final class KustomizeRenderer implements ManifestRenderer {
 
   private final YamlLimits limits;
   private final Optional<String> targetNamespace;
+  private final BuildOptions options;
   private final AccumulatedBases bases = new AccumulatedBases();
 
   public KustomizeRenderer() {
@@ -35,8 +39,18 @@ public final class KustomizeRenderer implements ManifestRenderer {
    *     namespace (or is applied to the implicit kustomization); empty to leave namespaces alone
    */
   public KustomizeRenderer(YamlLimits limits, Optional<String> targetNamespace) {
+    this(limits, targetNamespace, BuildOptions.NONE);
+  }
+
+  /**
+   * @param options what the reconciler adds to the build (Flux patches, images, components, common
+   *     metadata; which files it can see)
+   */
+  public KustomizeRenderer(
+      YamlLimits limits, Optional<String> targetNamespace, BuildOptions options) {
     this.limits = limits;
     this.targetNamespace = targetNamespace.filter(ns -> !ns.isBlank());
+    this.options = options;
   }
 
   /**
@@ -47,21 +61,38 @@ public final class KustomizeRenderer implements ManifestRenderer {
    */
   @Override
   public synchronized RenderResult render(SourceTree tree, String path) throws IOException {
-    TreeFiles files = new TreeFiles(tree, limits);
+    TreeFiles files = new TreeFiles(ReconcilerView.of(tree, options, path), limits);
     KustomizeBuild build = new KustomizeBuild(files, limits, bases);
+    RenderResult result;
     boolean succeeded = false;
     try {
       Optional<Kustomization> top = build.load(path);
-      RenderResult result =
-          top.isEmpty()
-              ? new ImplicitKustomization(files, build, limits, targetNamespace).render(path)
-              : new RenderResult(manifests(build.build(top.get(), targetNamespace)), List.of());
+      if (top.isEmpty()) {
+        result =
+            new ImplicitKustomization(files, build, limits, targetNamespace, options).render(path);
+      } else {
+        Kustomization built =
+            options.changesKustomization() ? ReconcilerFields.merge(top.get(), options) : top.get();
+        result = new RenderResult(manifests(build.build(built, targetNamespace)), List.of());
+      }
       succeeded = true;
-      return result;
     } catch (KustomizeException e) {
       return RenderResult.failure(new RenderError(e.path(), e.getMessage()));
     } finally {
       bases.buildDone(succeeded);
+    }
+    for (RenderedManifest manifest : result.manifests()) {
+      // Flux sets commonMetadata on every object after the build, over whatever the build set.
+      setAll(manifest.manifest(), "labels", options.labels());
+      setAll(manifest.manifest(), "annotations", options.annotations());
+    }
+    return result;
+  }
+
+  private static void setAll(ObjectNode object, String field, Map<String, String> values) {
+    if (!values.isEmpty()) {
+      ObjectNode map = object.withObjectProperty("metadata").withObjectProperty(field);
+      values.forEach(map::put);
     }
   }
 

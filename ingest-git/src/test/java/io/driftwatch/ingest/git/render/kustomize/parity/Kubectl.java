@@ -1,17 +1,14 @@
 package io.driftwatch.ingest.git.render.kustomize.parity;
 
-import java.io.File;
+import io.driftwatch.ingest.git.CommandLineTools;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The oracle: {@code kubectl kustomize} (kustomize v5 built into kubectl), found on the PATH and
@@ -37,8 +34,7 @@ final class Kubectl {
 
   /** True when the tests run in CI, where the oracle and the shared corpus are required. */
   static boolean inCi() {
-    // Tests only: the build's CI marker, the one environment variable these tests read.
-    return "true".equals(System.getenv("CI"));
+    return CommandLineTools.inCi();
   }
 
   /**
@@ -46,30 +42,16 @@ final class Kubectl {
    * fails in CI (where the goldens must be checked against the oracle).
    */
   static Kubectl requireOnPath() {
-    Optional<Path> found = find();
-    if (found.isEmpty() && inCi()) {
-      throw new AssertionError(
-          "kubectl is not on the PATH; CI must provide it (kustomize v5 built in) so that the"
-              + " kustomize parity goldens are checked against the oracle");
-    }
-    Assumptions.assumeTrue(
-        found.isPresent(),
-        "kubectl is not on the PATH, so the goldens cannot be checked against kubectl kustomize"
-            + " here (CI requires it)");
-    return new Kubectl(found.get());
+    return new Kubectl(
+        CommandLineTools.require(
+            "kubectl",
+            "the kustomize parity goldens are checked against the oracle (kubectl kustomize,"
+                + " kustomize v5 built in)"));
   }
 
   /** kubectl's path when it is on the PATH. */
   static Optional<Path> find() {
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return Optional.empty();
-    }
-    return Stream.of(path.split(File.pathSeparator))
-        .filter(dir -> !dir.isEmpty())
-        .map(dir -> Path.of(dir, "kubectl"))
-        .filter(Files::isExecutable)
-        .findFirst();
+    return CommandLineTools.find("kubectl");
   }
 
   /** Runs {@code kubectl kustomize directory}. */

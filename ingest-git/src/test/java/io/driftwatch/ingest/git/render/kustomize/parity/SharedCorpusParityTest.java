@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.driftwatch.ingest.git.SharedCorpus;
 import io.driftwatch.ingest.git.render.FileSystemSourceTree;
 import io.driftwatch.ingest.git.render.RenderResult;
 import io.driftwatch.ingest.git.render.RenderedManifest;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestReporter;
@@ -35,22 +35,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SharedCorpusParityTest {
 
-  private static final Path CORPUS = Path.of("..", "..", "shared", "corpus");
+  private static final Path CORPUS = SharedCorpus.ROOT;
 
   private static Kubectl kubectl;
 
   @TempDir static Path scratch;
 
   private static void requireCorpusAndKubectl() {
-    boolean present = Files.isDirectory(CORPUS);
-    if (!present && Kubectl.inCi()) {
-      throw new AssertionError(
-          "CI must run with the shared corpus beside the checkout, at "
-              + CORPUS.toAbsolutePath().normalize());
-    }
-    Assumptions.assumeTrue(
-        present,
-        "no shared corpus at " + CORPUS.toAbsolutePath().normalize() + " (it is there in CI)");
+    SharedCorpus.require();
     kubectl = Kubectl.requireOnPath();
   }
 

@@ -1,10 +1,8 @@
 package io.driftwatch.alert;
 
-import io.driftwatch.alert.metrics.DriftResourcesBinder;
-import io.driftwatch.model.DriftStatus;
+import io.driftwatch.alert.metrics.TopicBinder;
 import io.driftwatch.model.KafkaSettings;
-import io.driftwatch.model.ResourceKey;
-import io.driftwatch.model.topic.Topics;
+import io.driftwatch.model.topic.Topic;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -20,28 +18,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the compacted {@code gitops.drift-status.v1} from the beginning into a {@link
- * DriftResourcesBinder}, on its own thread. It assigns every partition and commits nothing: the
- * whole topic is rebuilt on every start, so gauges are right after a restart. Only committed
- * records are read, so nothing from an aborted drift-stream transaction is counted.
+ * Reads a compacted topic from the beginning, on its own thread, handing every record to a binder
+ * and refreshing it after each batch. It assigns every partition and commits nothing: the whole
+ * topic is rebuilt on every start, so gauges are right after a restart. Only committed records are
+ * read, so nothing from an aborted transaction is counted.
  */
-final class DriftStatusSource implements AutoCloseable {
+final class CompactedTopicSource<K, V> implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(DriftStatusSource.class);
+  private static final Logger LOG = LoggerFactory.getLogger(CompactedTopicSource.class);
   private static final Duration POLL = Duration.ofMillis(500);
   private static final Duration RETRY = Duration.ofSeconds(2);
 
   private final KafkaSettings kafka;
-  private final DriftResourcesBinder binder;
+  private final Topic<K, V> topic;
+  private final TopicBinder<K, V> binder;
   private final Thread thread;
   private volatile boolean running;
   private volatile boolean failed;
   private volatile KafkaConsumer<byte[], byte[]> consumer;
 
-  DriftStatusSource(KafkaSettings kafka, DriftResourcesBinder binder) {
+  CompactedTopicSource(KafkaSettings kafka, Topic<K, V> topic, TopicBinder<K, V> binder) {
     this.kafka = kafka;
+    this.topic = topic;
     this.binder = binder;
-    this.thread = new Thread(this::run, "driftwatch-alert-sink-drift-status");
+    this.thread = new Thread(this::run, "driftwatch-alert-sink-" + topic.name());
     thread.setDaemon(true);
   }
 
@@ -79,8 +79,8 @@ final class DriftStatusSource implements AutoCloseable {
     } catch (RuntimeException e) {
       failed = true;
       LOG.error(
-          "alert-sink stopped reading {}: {}; gitops_drift_resources is no longer updated",
-          Topics.DRIFT_STATUS,
+          "alert-sink stopped reading {}: {}; the meters fed from it are no longer updated",
+          topic.name(),
           e.getMessage(),
           e);
     }
@@ -90,13 +90,13 @@ final class DriftStatusSource implements AutoCloseable {
     List<PartitionInfo> partitions = List.of();
     while (running && partitions.isEmpty()) {
       try {
-        partitions = consumer.partitionsFor(Topics.DRIFT_STATUS.name());
+        partitions = consumer.partitionsFor(topic.name());
       } catch (org.apache.kafka.common.errors.TimeoutException e) {
         partitions = List.of();
       }
       if (partitions == null || partitions.isEmpty()) {
         partitions = List.of();
-        LOG.info("Waiting for topic {} to exist", Topics.DRIFT_STATUS);
+        LOG.info("Waiting for topic {} to exist", topic.name());
         sleep(RETRY);
       }
     }
@@ -104,39 +104,37 @@ final class DriftStatusSource implements AutoCloseable {
         partitions.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
     consumer.assign(assigned);
     consumer.seekToBeginning(assigned);
-    LOG.info(
-        "Reading {} partitions of {} from the beginning", assigned.size(), Topics.DRIFT_STATUS);
+    LOG.info("Reading {} partitions of {} from the beginning", assigned.size(), topic.name());
   }
 
   private void apply(ConsumerRecord<byte[], byte[]> record) {
-    String topic = record.topic();
-    ResourceKey key;
-    DriftStatus status;
+    String name = record.topic();
+    K key;
+    V value;
     try {
-      key = Topics.DRIFT_STATUS.keySerde().deserializer().deserialize(topic, record.key());
-      status = Topics.DRIFT_STATUS.valueSerde().deserializer().deserialize(topic, record.value());
+      key = topic.keySerde().deserializer().deserialize(name, record.key());
+      value = topic.valueSerde().deserializer().deserialize(name, record.value());
     } catch (RuntimeException e) {
       LOG.warn(
           "Skipping unreadable record {}-{}@{}: {}",
-          topic,
+          name,
           record.partition(),
           record.offset(),
           e.getMessage());
       return;
     }
     if (key == null) {
-      LOG.warn(
-          "Skipping record {}-{}@{} without a key", topic, record.partition(), record.offset());
+      LOG.warn("Skipping record {}-{}@{} without a key", name, record.partition(), record.offset());
       return;
     }
-    binder.record(key, status);
+    binder.record(key, value);
   }
 
   private Properties consumerConfig() {
     Properties props = kafka.clientConfig();
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    props.put(ConsumerConfig.CLIENT_ID_CONFIG, "driftwatch-alert-sink-drift-status");
+    props.put(ConsumerConfig.CLIENT_ID_CONFIG, "driftwatch-alert-sink-" + topic.name());
     props.remove(ConsumerConfig.GROUP_ID_CONFIG);
     return props;
   }
