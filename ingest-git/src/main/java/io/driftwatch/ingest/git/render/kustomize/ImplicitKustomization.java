@@ -66,11 +66,7 @@ final class ImplicitKustomization {
       resources.add(new KustomizeResource(manifest.manifest(), manifest.path()));
     }
     for (String base : orderedAsInTree(all, bases)) {
-      Kustomization kustomization =
-          build
-              .load(base)
-              .orElseThrow(() -> new IllegalStateException("no kustomization in " + base));
-      resources.addAll(build.accumulate(kustomization));
+      resources.addAll(build.accumulateBase(base));
     }
     Kustomization reconciler =
         options.changesKustomization() ? ReconcilerFields.forImplicit(path, options) : null;

@@ -39,12 +39,21 @@ final class KustomizeBuild {
   private static final String LOCAL_CONFIG = "config.kubernetes.io/local-config";
 
   private final TreeFiles files;
+  private final AccumulatedBases bases;
   private final BoundedYamlReader reader;
   private final PatchTransformer patches;
   private final List<String> stack = new ArrayList<>();
 
-  KustomizeBuild(TreeFiles files, YamlLimits limits) {
+  /**
+   * The documents of each file this build parsed, by path. A base shared by many overlays (a Flux
+   * path of a hundred tenants) is parsed once instead of once per overlay; every use gets its own
+   * deep copy, because transformers change objects in place.
+   */
+  private final Map<String, List<JsonNode>> parsed = new HashMap<>();
+
+  KustomizeBuild(TreeFiles files, YamlLimits limits, AccumulatedBases bases) {
     this.files = files;
+    this.bases = bases;
     this.reader = new BoundedYamlReader(limits);
     this.patches = new PatchTransformer(files, reader);
   }
@@ -80,7 +89,7 @@ final class KustomizeBuild {
     String path = file.getKey();
     List<JsonNode> documents;
     try {
-      documents = reader.read(file.getValue());
+      documents = parse(path, file.getValue());
     } catch (YamlReadException e) {
       throw new KustomizeException(path, path + ": invalid YAML: " + e.getMessage());
     }
@@ -107,13 +116,32 @@ final class KustomizeBuild {
     return resources;
   }
 
-  /** Gathers a kustomization's objects without the top-level finishing steps. */
-  List<KustomizeResource> accumulate(Kustomization kustomization)
-      throws KustomizeException, IOException {
+  /**
+   * Gathers the objects of the kustomization in {@code directory}, which must have one, without the
+   * top-level finishing steps; reused from an earlier build while its files are unchanged.
+   */
+  List<KustomizeResource> accumulateBase(String directory) throws KustomizeException, IOException {
+    List<KustomizeResource> reused = bases.reuse(directory, files);
+    if (reused != null) {
+      return reused;
+    }
+    Map<String, TreeFiles.Answer> reads = files.startRecording();
     List<KustomizeResource> resources = new ArrayList<>();
-    stack.add(kustomization.directory());
-    accumulate(kustomization, resources, Optional.empty());
-    stack.remove(stack.size() - 1);
+    boolean complete = false;
+    try {
+      Kustomization kustomization =
+          load(directory)
+              .orElseThrow(() -> new IllegalStateException("no kustomization in " + directory));
+      stack.add(kustomization.directory());
+      accumulate(kustomization, resources, Optional.empty());
+      stack.remove(stack.size() - 1);
+      complete = true;
+    } finally {
+      List<TreeFiles.Answer> answers = files.stopRecording(reads);
+      if (complete) {
+        bases.remember(directory, answers, resources);
+      }
+    }
     return resources;
   }
 
@@ -181,19 +209,44 @@ final class KustomizeBuild {
         }
         continue;
       }
+      List<KustomizeResource> built = bases.reuse(path, files);
+      if (built != null) {
+        // A base reaching back to one of its parents is still a cycle.
+        enter(k, where, path);
+        stack.remove(stack.size() - 1);
+      } else {
+        built = accumulateResourceBase(k, where, entry, path);
+      }
+      for (KustomizeResource resource : built) {
+        append(k, where, resources, index, resource);
+      }
+    }
+  }
+
+  /** Builds a directory listed in {@code k}'s resources, and remembers it for later builds. */
+  private List<KustomizeResource> accumulateResourceBase(
+      Kustomization k, String where, String entry, String path)
+      throws KustomizeException, IOException {
+    Map<String, TreeFiles.Answer> reads = files.startRecording();
+    List<KustomizeResource> built = new ArrayList<>();
+    boolean complete = false;
+    try {
       Kustomization base = directory(k, where, entry, path);
       if (base.isComponent()) {
         throw k.error(
             where, "'" + path + "' is a Component; list it under components, not resources");
       }
-      List<KustomizeResource> built = new ArrayList<>();
       enter(k, where, path);
       accumulate(base, built, Optional.empty());
       stack.remove(stack.size() - 1);
-      for (KustomizeResource resource : built) {
-        append(k, where, resources, index, resource);
+      complete = true;
+    } finally {
+      List<TreeFiles.Answer> answers = files.stopRecording(reads);
+      if (complete) {
+        bases.remember(path, answers, built);
       }
     }
+    return built;
   }
 
   private void accumulateComponents(Kustomization k, List<KustomizeResource> resources)
@@ -272,7 +325,7 @@ final class KustomizeBuild {
       Kustomization k, String where, String path, byte[] content) throws KustomizeException {
     List<JsonNode> documents;
     try {
-      documents = reader.read(content);
+      documents = parse(path, content);
     } catch (YamlReadException e) {
       throw new KustomizeException(
           path, k.path() + ": " + where + ": " + path + ": invalid YAML: " + e.getMessage());
@@ -287,6 +340,22 @@ final class KustomizeBuild {
       collect(k, where, path, at, document, parsed);
     }
     return parsed;
+  }
+
+  /**
+   * The documents of the file at {@code path}, whose bytes are {@code content}, as fresh copies.
+   */
+  private List<JsonNode> parse(String path, byte[] content) throws YamlReadException {
+    List<JsonNode> documents = parsed.get(path);
+    if (documents == null) {
+      documents = reader.read(content);
+      parsed.put(path, documents);
+    }
+    List<JsonNode> copies = new ArrayList<>(documents.size());
+    for (JsonNode document : documents) {
+      copies.add(document == null ? null : document.deepCopy());
+    }
+    return copies;
   }
 
   private static void collect(

@@ -27,6 +27,7 @@ public final class KustomizeRenderer implements ManifestRenderer {
   private final YamlLimits limits;
   private final Optional<String> targetNamespace;
   private final BuildOptions options;
+  private final AccumulatedBases bases = new AccumulatedBases();
 
   public KustomizeRenderer() {
     this(YamlLimits.DEFAULTS, Optional.empty());
@@ -52,11 +53,18 @@ public final class KustomizeRenderer implements ManifestRenderer {
     this.options = options;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Bases whose files are the same as in this renderer's previous build are not built again (see
+   * {@link AccumulatedBases}); one renderer therefore renders one build at a time.
+   */
   @Override
-  public RenderResult render(SourceTree tree, String path) throws IOException {
+  public synchronized RenderResult render(SourceTree tree, String path) throws IOException {
     TreeFiles files = new TreeFiles(ReconcilerView.of(tree, options, path), limits);
-    KustomizeBuild build = new KustomizeBuild(files, limits);
+    KustomizeBuild build = new KustomizeBuild(files, limits, bases);
     RenderResult result;
+    boolean succeeded = false;
     try {
       Optional<Kustomization> top = build.load(path);
       if (top.isEmpty()) {
@@ -67,8 +75,11 @@ public final class KustomizeRenderer implements ManifestRenderer {
             options.changesKustomization() ? ReconcilerFields.merge(top.get(), options) : top.get();
         result = new RenderResult(manifests(build.build(built, targetNamespace)), List.of());
       }
+      succeeded = true;
     } catch (KustomizeException e) {
       return RenderResult.failure(new RenderError(e.path(), e.getMessage()));
+    } finally {
+      bases.buildDone(succeeded);
     }
     for (RenderedManifest manifest : result.manifests()) {
       // Flux sets commonMetadata on every object after the build, over whatever the build set.

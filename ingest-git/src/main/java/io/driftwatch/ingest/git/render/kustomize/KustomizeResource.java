@@ -62,6 +62,16 @@ final class KustomizeResource {
     return all;
   }
 
+  /** An independent copy: its own object tree and its own history of ids, prefixes and suffixes. */
+  KustomizeResource copy() {
+    KustomizeResource copy = new KustomizeResource(object.deepCopy(), path);
+    copy.previousIds.addAll(previousIds);
+    copy.prefixes.addAll(prefixes);
+    copy.suffixes.addAll(suffixes);
+    copy.needsHashSuffix = needsHashSuffix;
+    return copy;
+  }
+
   void storePreviousId() {
     previousIds.add(currentId());
   }

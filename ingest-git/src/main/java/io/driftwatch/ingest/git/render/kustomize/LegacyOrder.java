@@ -1,7 +1,7 @@
 package io.driftwatch.ingest.git.render.kustomize;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,8 +68,23 @@ final class LegacyOrder {
         last = texts(legacy.get("orderLast"));
       }
     }
-    resources.sort(comparator(first, last));
+    // Ids do not change while sorting: each is computed once, not twice per comparison (a 10,000-
+    // object build compares about 130,000 times).
+    Map<String, Integer> ranks = ranks(first, last);
+    List<Keyed> keyed = new ArrayList<>(resources.size());
+    for (KustomizeResource resource : resources) {
+      ResId id = resource.currentId();
+      keyed.add(
+          new Keyed(resource, id, ranks.getOrDefault(id.kind(), 0), gvkString(id), idString(id)));
+    }
+    keyed.sort(LegacyOrder::compare);
+    for (int i = 0; i < keyed.size(); i++) {
+      resources.set(i, keyed.get(i).resource());
+    }
   }
+
+  /** A resource with what the order compares, computed once. */
+  private record Keyed(KustomizeResource resource, ResId id, int rank, String gvk, String name) {}
 
   private static List<String> texts(JsonNode list) {
     if (list == null || !list.isArray()) {
@@ -80,7 +95,8 @@ final class LegacyOrder {
         .toList();
   }
 
-  static Comparator<KustomizeResource> comparator(List<String> first, List<String> last) {
+  /** Kinds ordered first get negative ranks, kinds ordered last positive ones, others 0. */
+  private static Map<String, Integer> ranks(List<String> first, List<String> last) {
     Map<String, Integer> ranks = new HashMap<>();
     for (int i = 0; i < first.size(); i++) {
       ranks.put(first.get(i), i - first.size());
@@ -88,26 +104,26 @@ final class LegacyOrder {
     for (int i = 0; i < last.size(); i++) {
       ranks.put(last.get(i), i + 1);
     }
-    return (left, right) -> {
-      ResId a = left.currentId();
-      ResId b = right.currentId();
-      if (!a.sameGvk(b)) {
-        int rankA = ranks.getOrDefault(a.kind(), 0);
-        int rankB = ranks.getOrDefault(b.kind(), 0);
-        if (rankA != rankB) {
-          return Integer.compare(rankA, rankB);
-        }
-        int byGvk = gvkString(a).compareTo(gvkString(b));
-        if (a.kind().equals("Namespace")
-            && b.kind().equals("Namespace")
-            && (a.group().isEmpty() || b.group().isEmpty())) {
-          // kustomize puts the core Namespace before same-named kinds of other groups.
-          return -byGvk;
-        }
-        return byGvk;
+    return ranks;
+  }
+
+  private static int compare(Keyed left, Keyed right) {
+    ResId a = left.id();
+    ResId b = right.id();
+    if (!a.sameGvk(b)) {
+      if (left.rank() != right.rank()) {
+        return Integer.compare(left.rank(), right.rank());
       }
-      return idString(a).compareTo(idString(b));
-    };
+      int byGvk = left.gvk().compareTo(right.gvk());
+      if (a.kind().equals("Namespace")
+          && b.kind().equals("Namespace")
+          && (a.group().isEmpty() || b.group().isEmpty())) {
+        // kustomize puts the core Namespace before same-named kinds of other groups.
+        return -byGvk;
+      }
+      return byGvk;
+    }
+    return left.name().compareTo(right.name());
   }
 
   private static String gvkString(ResId id) {

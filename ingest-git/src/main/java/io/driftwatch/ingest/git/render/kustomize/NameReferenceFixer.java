@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -29,6 +30,19 @@ final class NameReferenceFixer {
 
   private final Map<KustomizeResource, ResId> originalIds = new IdentityHashMap<>();
   private final Map<String, List<KustomizeResource>> byPreviousName = new HashMap<>();
+
+  /**
+   * {@link #byPreviousName} split by each object's current effective namespace ({@code ""} for
+   * cluster-scoped objects). Most referrers see only their own namespace and cluster-scoped
+   * objects; without this, each of their references scanned every same-named object of the build,
+   * which made a Flux-style build of many overlays of one base quadratic in the number of overlays.
+   */
+  private final Map<String, Map<String, List<KustomizeResource>>> byPreviousNameAndNamespace =
+      new HashMap<>();
+
+  /** Each object's place in the build: candidates are always considered in build order. */
+  private final Map<KustomizeResource, Integer> positions = new IdentityHashMap<>();
+
   private final Map<String, List<KustomizeResource>> byOriginalNamespace = new HashMap<>();
   private final Map<String, List<KustomizeResource>> byCurrentNamespace = new HashMap<>();
 
@@ -39,10 +53,15 @@ final class NameReferenceFixer {
       ResId original = resource.originalId();
       currentIds.put(resource, current);
       originalIds.put(resource, original);
+      positions.put(resource, positions.size());
       Set<String> names = new HashSet<>();
       for (ResId previous : resource.previousIds()) {
         if (names.add(previous.name())) {
           byPreviousName.computeIfAbsent(previous.name(), n -> new ArrayList<>()).add(resource);
+          byPreviousNameAndNamespace
+              .computeIfAbsent(previous.name(), n -> new HashMap<>())
+              .computeIfAbsent(current.effectiveNamespace(), n -> new ArrayList<>())
+              .add(resource);
         }
       }
       if (!original.clusterScoped()) {
@@ -71,7 +90,7 @@ final class NameReferenceFixer {
 
   private void fixReferencesIn(KustomizeResource referrer) throws KustomizeException {
     ResId original = originalIds.get(referrer);
-    Predicate<KustomizeResource> visible = null;
+    Visibility visible = null;
     for (NameReferences.BackReference target : NameReferences.TABLE) {
       for (FieldSpec spec : target.referrers()) {
         if (!spec.selects(original)) {
@@ -86,19 +105,51 @@ final class NameReferenceFixer {
     }
   }
 
-  /** The objects a referrer may refer to: kustomize's SubsetThatCouldBeReferencedByResource. */
-  private Predicate<KustomizeResource> visibleTo(KustomizeResource referrer) {
+  /**
+   * The objects a referrer may refer to (kustomize's SubsetThatCouldBeReferencedByResource), and
+   * the namespace they are confined to when that is all a referrer sees besides cluster-scoped
+   * objects, or null.
+   */
+  private record Visibility(Predicate<KustomizeResource> test, String onlyNamespace) {}
+
+  private Visibility visibleTo(KustomizeResource referrer) {
     ResId id = currentIds.get(referrer);
     if (id.clusterScoped()) {
-      return target -> true;
+      return new Visibility(target -> true, null);
     }
     Set<String> subjectNamespaces = serviceAccountSubjectNamespaces(referrer);
-    return target -> {
-      ResId targetId = currentIds.get(target);
-      return targetId.clusterScoped()
-          || targetId.sameNamespace(id)
-          || subjectNamespaces.contains(target.namespace());
-    };
+    Predicate<KustomizeResource> test =
+        target -> {
+          ResId targetId = currentIds.get(target);
+          return targetId.clusterScoped()
+              || targetId.sameNamespace(id)
+              || subjectNamespaces.contains(target.namespace());
+        };
+    return new Visibility(test, subjectNamespaces.isEmpty() ? id.effectiveNamespace() : null);
+  }
+
+  /**
+   * The objects once named {@code oldName} that {@code visible} can include, in build order: all of
+   * them, or only those of the referrer's namespace and the cluster-scoped ones when that is all it
+   * sees (the same matches, found without scanning the other namespaces).
+   */
+  private List<KustomizeResource> candidates(String oldName, Visibility visible) {
+    if (visible.onlyNamespace() == null) {
+      return byPreviousName.getOrDefault(oldName, List.of());
+    }
+    Map<String, List<KustomizeResource>> byNamespace = byPreviousNameAndNamespace.get(oldName);
+    if (byNamespace == null) {
+      return List.of();
+    }
+    List<KustomizeResource> own = byNamespace.getOrDefault(visible.onlyNamespace(), List.of());
+    List<KustomizeResource> clusterScoped = byNamespace.getOrDefault("", List.of());
+    if (clusterScoped.isEmpty()) {
+      return own;
+    }
+    List<KustomizeResource> merged = new ArrayList<>(own);
+    merged.addAll(clusterScoped);
+    merged.sort(Comparator.comparing(positions::get));
+    return merged;
   }
 
   private static Set<String> serviceAccountSubjectNamespaces(KustomizeResource referrer) {
@@ -120,13 +171,13 @@ final class NameReferenceFixer {
     private final KustomizeResource referrer;
     private final NameReferences.BackReference target;
     private final FieldSpec spec;
-    private final Predicate<KustomizeResource> visible;
+    private final Visibility visible;
 
     Referral(
         KustomizeResource referrer,
         NameReferences.BackReference target,
         FieldSpec spec,
-        Predicate<KustomizeResource> visible) {
+        Visibility visible) {
       this.referrer = referrer;
       this.target = target;
       this.spec = spec;
@@ -139,7 +190,7 @@ final class NameReferenceFixer {
         return;
       }
       if (value.isTextual()) {
-        KustomizeResource chosen = select(value.asText(), visible, false);
+        KustomizeResource chosen = select(value.asText(), visible.test(), false);
         if (chosen != null) {
           parent.put(field, chosen.name());
         }
@@ -149,7 +200,7 @@ final class NameReferenceFixer {
         for (int i = 0; i < array.size(); i++) {
           JsonNode element = array.get(i);
           if (element.isTextual()) {
-            KustomizeResource chosen = select(element.asText(), visible, false);
+            KustomizeResource chosen = select(element.asText(), visible.test(), false);
             if (chosen != null) {
               array.set(i, TextNode.valueOf(chosen.name()));
             }
@@ -165,20 +216,20 @@ final class NameReferenceFixer {
       if (name == null || !name.isTextual()) {
         return;
       }
-      Predicate<KustomizeResource> pool = visible;
+      Predicate<KustomizeResource> pool = visible.test();
       JsonNode namespace = map.get("namespace");
       if (namespace != null && namespace.isTextual()) {
         // kustomize looks among the objects originally in that namespace, and only when there
         // are none among those currently in it.
         List<KustomizeResource> originally =
             byOriginalNamespace.getOrDefault(namespace.asText(), List.of()).stream()
-                .filter(visible)
+                .filter(visible.test())
                 .toList();
         List<KustomizeResource> group =
             !originally.isEmpty()
                 ? originally
                 : byCurrentNamespace.getOrDefault(namespace.asText(), List.of()).stream()
-                    .filter(visible)
+                    .filter(visible.test())
                     .toList();
         Set<KustomizeResource> members =
             java.util.Collections.newSetFromMap(new IdentityHashMap<>());
@@ -195,11 +246,12 @@ final class NameReferenceFixer {
       }
     }
 
+    /** {@code pool} never holds an object that {@link #visible} does not. */
     private KustomizeResource select(
         String oldName, Predicate<KustomizeResource> pool, boolean compareNamespaces)
         throws KustomizeException {
       List<KustomizeResource> matches =
-          byPreviousName.getOrDefault(oldName, List.of()).stream()
+          candidates(oldName, visible).stream()
               .filter(pool)
               .filter(anyPrevious(target::selects))
               .filter(roleRefFilter())
