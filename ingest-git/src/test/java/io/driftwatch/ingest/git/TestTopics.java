@@ -10,11 +10,11 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /** Creates every driftwatch topic on the test broker, as the launcher does before starting. */
-final class TestTopics {
+public final class TestTopics {
 
   private TestTopics() {}
 
-  static void ensureAll() {
+  public static void ensureAll() {
     try (Admin admin =
         Admin.create(
             Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
