@@ -45,6 +45,20 @@ class ReconcileFailureSequenceTest {
                 "6 | F ArtifactFailed/refused/r1 -> FAILING ArtifactFailed/refused/r1 #6 since 0",
                 "7 | T r1 -> RECOVERED ReconciliationSucceeded/r1 #6 since 0 for 7m")),
         Arguments.of(
+            "the example in docs/reconcile-failures.md",
+            List.of(
+                "0 | F ArtifactFailed/dial tcp: i/o timeout/r1"
+                    + " -> FAILING ArtifactFailed/dial tcp: i/o timeout/r1 #1 since 0",
+                "1 | F ArtifactFailed/context deadline exceeded/r1"
+                    + " -> FAILING ArtifactFailed/context deadline exceeded/r1 #2 since 0",
+                "2 | F ArtifactFailed/dial tcp: i/o timeout/r1 -> -",
+                "3 | F ArtifactFailed/dial tcp: i/o timeout/r1 -> -",
+                "4 | U -> -",
+                "5 | F ArtifactFailed/context deadline exceeded/r1 -> -",
+                "6 | F ArtifactFailed/dial tcp: i/o timeout/r1"
+                    + " -> FAILING ArtifactFailed/dial tcp: i/o timeout/r1 #5 since 0",
+                "9 | T r2 -> RECOVERED ReconciliationSucceeded/r2 #5 since 0 for 9m")),
+        Arguments.of(
             "suspended while failing, resumed, deleted",
             List.of(
                 "0 | F HealthCheckFailed/web not ready/r1"
@@ -101,8 +115,17 @@ class ReconcileFailureSequenceTest {
       return Statuses.status(
           ReadyState.TRUE, "ReconciliationSucceeded", "ok", suspended, revision, revision);
     }
-    String[] parts = rest.substring(2).split("/", 3);
-    return Statuses.status(ReadyState.FALSE, parts[0], parts[1], suspended, "r0", parts[2]);
+    // reason/message/revision, where the message may itself hold a slash
+    String failure = rest.substring(2);
+    int first = failure.indexOf('/');
+    int last = failure.lastIndexOf('/');
+    return Statuses.status(
+        ReadyState.FALSE,
+        failure.substring(0, first),
+        failure.substring(first + 1, last),
+        suspended,
+        "r0",
+        failure.substring(last + 1));
   }
 
   private static String render(ReconcileEvent event) {
