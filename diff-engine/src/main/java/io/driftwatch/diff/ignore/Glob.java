@@ -4,9 +4,10 @@ import java.util.regex.Pattern;
 
 /**
  * An Argo CD style name pattern where {@code *} stands for any run of characters. Patterns without
- * a star compare by equality, so the common case costs one {@code equals}.
+ * a star compare by equality, so the common case costs one {@code equals}. Ignore rules and
+ * drift-stream's remediation rules both match names with it.
  */
-final class Glob {
+public final class Glob {
 
   private final String pattern;
   private final Pattern regex;
@@ -16,11 +17,13 @@ final class Glob {
     this.regex = pattern.indexOf('*') < 0 ? null : compile(pattern);
   }
 
-  static Glob of(String pattern) {
+  /** The pattern as written; {@code *} is the only special character. */
+  public static Glob of(String pattern) {
     return new Glob(pattern);
   }
 
-  boolean matches(String value) {
+  /** Whether the whole of {@code value} matches. */
+  public boolean matches(String value) {
     return regex == null ? pattern.equals(value) : regex.matcher(value).matches();
   }
 

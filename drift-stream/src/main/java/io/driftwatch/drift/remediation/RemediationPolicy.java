@@ -2,6 +2,7 @@ package io.driftwatch.drift.remediation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.driftwatch.diff.ignore.Glob;
 import io.driftwatch.model.DriftType;
 import io.driftwatch.model.LabelSelector;
 import io.driftwatch.model.RemediationRequest.Action;
@@ -33,9 +34,9 @@ public final class RemediationPolicy {
   private record CompiledRule(
       int index,
       String name,
-      NameGlob cluster,
-      NameGlob namespace,
-      NameGlob kind,
+      Glob cluster,
+      Glob namespace,
+      Glob kind,
       LabelSelector labels,
       Set<DriftType> driftTypes,
       Action action) {
@@ -131,7 +132,7 @@ public final class RemediationPolicy {
         action(at, rule.action()));
   }
 
-  private static NameGlob glob(String at, String field, String pattern) {
+  private static Glob glob(String at, String field, String pattern) {
     if (pattern == null) {
       return null;
     }
@@ -139,7 +140,7 @@ public final class RemediationPolicy {
       throw new IllegalArgumentException(
           at + "." + field + " is empty: leave it out to match every " + field + ", or use \"*\"");
     }
-    return NameGlob.of(pattern);
+    return Glob.of(pattern);
   }
 
   private static DriftType driftType(String at, String text) {
