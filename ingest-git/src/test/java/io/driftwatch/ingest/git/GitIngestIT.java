@@ -15,7 +15,6 @@ import io.driftwatch.model.SourcePhase;
 import io.driftwatch.model.SourceStatus;
 import io.driftwatch.model.secret.SecretRedactor;
 import io.driftwatch.model.topic.Topic;
-import io.driftwatch.model.topic.TopicProvisioner;
 import io.driftwatch.model.topic.Topics;
 import io.driftwatch.testkit.TestKafka;
 import io.driftwatch.testkit.TopicProbe;
@@ -24,11 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,12 +48,7 @@ class GitIngestIT {
 
   @BeforeAll
   static void createTopics() {
-    try (Admin admin =
-        Admin.create(
-            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
-      new TopicProvisioner(admin, Optional.empty(), Optional.empty(), Duration.ofSeconds(30))
-          .ensure(Topics.all());
-    }
+    TestTopics.ensureAll();
   }
 
   @BeforeEach
