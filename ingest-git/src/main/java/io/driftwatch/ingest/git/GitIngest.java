@@ -190,7 +190,7 @@ public final class GitIngest implements Component, PollTrigger {
       LOG.error("Polling source {} failed unexpectedly", id, e);
       synchronized (this) {
         if (!closed && sources.containsKey(id)) {
-          schedule(id, RetryBackoff.DEFAULT.max());
+          schedule(id, config.retry().max());
         }
       }
     }
