@@ -18,8 +18,6 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Iterator;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -192,15 +190,9 @@ class ReconcilerStatusNormalizerTest {
   /** The record as JSON without its null fields, which the expected fixtures leave out. */
   private static JsonNode withoutNulls(JsonNode node) {
     if (node.isObject()) {
-      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
-        if (field.getValue().isNull()) {
-          fields.remove();
-        } else {
-          withoutNulls(field.getValue());
-        }
-      }
+      ObjectNode object = (ObjectNode) node;
+      object.removeNulls();
+      object.forEach(ReconcilerStatusNormalizerTest::withoutNulls);
     } else if (node.isArray()) {
       node.forEach(ReconcilerStatusNormalizerTest::withoutNulls);
     }

@@ -95,11 +95,22 @@ public final class IngestHarness implements AutoCloseable {
     return closeable;
   }
 
+  /** Closes what was opened, last first; the first failure is rethrown after all are closed. */
   @Override
-  public void close() throws Exception {
+  public void close() {
+    RuntimeException failure = null;
     for (int i = closeables.size() - 1; i >= 0; i--) {
-      closeables.get(i).close();
+      try {
+        closeables.get(i).close();
+      } catch (Exception e) {
+        if (failure == null) {
+          failure = new IllegalStateException("closing " + closeables.get(i) + " failed", e);
+        }
+      }
     }
     closeables.clear();
+    if (failure != null) {
+      throw failure;
+    }
   }
 }

@@ -117,6 +117,16 @@ public final class MockCluster implements AutoCloseable {
   @Override
   public void close() {
     client.close();
-    server.destroy();
+    try {
+      server.destroy();
+    } catch (IllegalStateException e) {
+      // The mock server's shutdown waits a few seconds for its connections and gives up with a
+      // TimeoutException on a busy machine; by then the test has passed or failed on its own
+      // assertions, and the port is released when the JVM ends.
+      if (!(e.getCause() instanceof java.util.concurrent.TimeoutException)) {
+        throw e;
+      }
+      System.err.println("MockCluster: the mock API server did not stop in time; going on");
+    }
   }
 }

@@ -93,6 +93,8 @@ final class WatchLossDispatcher extends Dispatcher {
       return dropping || real.send(bytes);
     }
 
+    // Deprecated in fabric8's mock web server but still abstract: it must be forwarded too.
+    @SuppressWarnings("deprecation")
     @Override
     public boolean send(ByteString bytes) {
       return dropping || real.send(bytes);
@@ -131,6 +133,8 @@ final class WatchLossDispatcher extends Dispatcher {
       watch.onMessage(socket(webSocket), text);
     }
 
+    // Deprecated in fabric8's mock web server but still abstract: it must be forwarded too.
+    @SuppressWarnings("deprecation")
     @Override
     public void onMessage(WebSocket webSocket, ByteString bytes) {
       watch.onMessage(socket(webSocket), bytes);

@@ -77,7 +77,11 @@ final class GitHttpServer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    server.stop();
+  public void close() {
+    try {
+      server.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("the test Git HTTP server did not stop", e);
+    }
   }
 }

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -105,9 +104,7 @@ class DeployRbacParityTest {
   /** Every {@code verbs} entry anywhere in the object, however deep. */
   private static void collectVerbs(JsonNode node, List<String> verbs) {
     if (node.isObject()) {
-      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
         if (field.getKey().equals("verbs")) {
           verbs.addAll(texts(field.getValue()));
         } else {
