@@ -5,6 +5,9 @@ import io.driftwatch.drift.episode.DriftEpisode;
 import io.driftwatch.drift.episode.DriftEpisodeProcessor;
 import io.driftwatch.drift.episode.DriftOutput;
 import io.driftwatch.drift.episode.VerdictJoiner;
+import io.driftwatch.drift.reconcile.ReconcileEpisode;
+import io.driftwatch.drift.reconcile.ReconcileFailureSettings;
+import io.driftwatch.drift.reconcile.ReconcileFailureTracker;
 import io.driftwatch.model.DesiredState;
 import io.driftwatch.model.LiveState;
 import io.driftwatch.model.ResourceKey;
@@ -29,8 +32,9 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * Builds drift-stream's topology: desired ⟗ live → verdict → drift episode → drift-status and
- * drift-events. Every node, store and internal topic is named here, because generated names shift
- * when an operator is added and would orphan state on upgrade; the build fails on an unnamed one.
+ * drift-events; and, apart, reconciler status → reconcile-failure episode → reconcile-failures.
+ * Every node, store and internal topic is named here, because generated names shift when an
+ * operator is added and would orphan state on upgrade; the build fails on an unnamed one.
  */
 public final class DriftTopology {
 
@@ -49,6 +53,10 @@ public final class DriftTopology {
   public static final String EVENT_VALUE = "drift-event-value";
   public static final String STATUS_SINK = "drift-status-sink";
   public static final String EVENTS_SINK = "drift-events-sink";
+  public static final String RECONCILER_SOURCE = "reconciler-status-source";
+  public static final String RECONCILE_PROCESSOR = "reconcile-failure-processor";
+  public static final String RECONCILE_STORE = "reconcile-episode-store";
+  public static final String RECONCILE_SINK = "reconcile-failures-sink";
 
   private DriftTopology() {}
 
@@ -128,7 +136,33 @@ public final class DriftTopology {
                 EVENT_BRANCH))
         .noDefaultBranch();
 
+    reconcileFailures(builder);
     return builder.build();
+  }
+
+  /** Reconciler status → FAILING / RECOVERED / DELETED, deduplicated per reconciler. */
+  private static void reconcileFailures(StreamsBuilder builder) {
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(RECONCILE_STORE),
+            Topics.RECONCILER_STATUS.keySerde(),
+            JsonSerde.of(ReconcileEpisode.class)));
+    ReconcileFailureTracker tracker =
+        new ReconcileFailureTracker(ReconcileFailureSettings.DEFAULTS);
+    builder.stream(
+            Topics.RECONCILER_STATUS.name(),
+            Consumed.with(
+                    Topics.RECONCILER_STATUS.keySerde(), Topics.RECONCILER_STATUS.valueSerde())
+                .withName(RECONCILER_SOURCE))
+        .process(
+            () -> new ReconcileFailureProcessor(RECONCILE_STORE, tracker),
+            Named.as(RECONCILE_PROCESSOR),
+            RECONCILE_STORE)
+        .to(
+            Topics.RECONCILE_FAILURES.name(),
+            Produced.with(
+                    Topics.RECONCILE_FAILURES.keySerde(), Topics.RECONCILE_FAILURES.valueSerde())
+                .withName(RECONCILE_SINK));
   }
 
   /**

@@ -6,6 +6,7 @@ import io.driftwatch.model.DesiredState;
 import io.driftwatch.model.DriftEvent;
 import io.driftwatch.model.DriftStatus;
 import io.driftwatch.model.LiveState;
+import io.driftwatch.model.ReconcileEvent;
 import io.driftwatch.model.ReconcilerStatus;
 import io.driftwatch.model.ResourceKey;
 import io.driftwatch.model.SourceStatus;
@@ -108,6 +109,19 @@ public final class Topics {
           CleanupPolicy.DELETE,
           Duration.ofDays(30));
 
+  /**
+   * Reconcile-failure transitions (FAILING / RECOVERED / DELETED) per reconciler, keyed by the
+   * reconciler's resource key; an event log kept 30 days.
+   */
+  public static final Topic<ResourceKey, ReconcileEvent> RECONCILE_FAILURES =
+      new Topic<>(
+          "gitops.reconcile-failures.v1",
+          KEY,
+          JsonSerde.of(ReconcileEvent.class),
+          DEFAULT_PARTITIONS,
+          CleanupPolicy.DELETE,
+          Duration.ofDays(30));
+
   /** Input that could not be processed, with the reason; kept 30 days. Keyed by origin. */
   public static final Topic<String, DeadLetter> DEAD_LETTER =
       new Topic<>(
@@ -130,6 +144,7 @@ public final class Topics {
         RECONCILER_STATUS,
         DRIFT_STATUS,
         DRIFT_EVENTS,
+        RECONCILE_FAILURES,
         DEAD_LETTER);
   }
 
