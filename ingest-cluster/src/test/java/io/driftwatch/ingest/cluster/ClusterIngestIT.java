@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.driftwatch.ingest.cluster.testing.Fixtures;
+import io.driftwatch.ingest.cluster.testing.IngestHarness;
 import io.driftwatch.ingest.cluster.testing.MockCluster;
 import io.driftwatch.model.KafkaSettings;
 import io.driftwatch.model.LiveState;
 import io.driftwatch.model.ResourceKey;
 import io.driftwatch.model.SourcePhase;
 import io.driftwatch.model.SourceStatus;
-import io.driftwatch.model.topic.TopicProvisioner;
 import io.driftwatch.model.topic.Topics;
-import io.driftwatch.testkit.TestKafka;
 import io.driftwatch.testkit.TopicProbe;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -35,9 +34,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterEach;
@@ -54,11 +51,7 @@ class ClusterIngestIT {
 
   @BeforeAll
   static void provisionTopics() {
-    kafka = KafkaSettings.of(TestKafka.bootstrapServers());
-    try (Admin admin = Admin.create(kafka.clientConfig())) {
-      new TopicProvisioner(admin, Optional.empty(), Optional.empty(), Duration.ofSeconds(30))
-          .ensure(Topics.all());
-    }
+    kafka = IngestHarness.provisionedKafka();
   }
 
   @AfterEach

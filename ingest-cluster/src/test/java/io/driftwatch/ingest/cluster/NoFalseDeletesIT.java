@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.driftwatch.ingest.cluster.testing.Fixtures;
+import io.driftwatch.ingest.cluster.testing.IngestHarness;
 import io.driftwatch.ingest.cluster.testing.MockCluster;
 import io.driftwatch.model.KafkaSettings;
 import io.driftwatch.model.LiveState;
 import io.driftwatch.model.ResourceKey;
 import io.driftwatch.model.SourcePhase;
 import io.driftwatch.model.SourceStatus;
-import io.driftwatch.model.topic.TopicProvisioner;
 import io.driftwatch.model.topic.Topics;
-import io.driftwatch.testkit.TestKafka;
 import io.driftwatch.testkit.TopicProbe;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -20,9 +19,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,11 +41,7 @@ class NoFalseDeletesIT {
 
   @BeforeAll
   static void provisionTopics() {
-    kafka = KafkaSettings.of(TestKafka.bootstrapServers());
-    try (Admin admin = Admin.create(kafka.clientConfig())) {
-      new TopicProvisioner(admin, Optional.empty(), Optional.empty(), Duration.ofSeconds(30))
-          .ensure(Topics.all());
-    }
+    kafka = IngestHarness.provisionedKafka();
   }
 
   @AfterEach

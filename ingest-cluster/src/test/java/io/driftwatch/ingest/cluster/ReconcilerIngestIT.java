@@ -6,15 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.driftwatch.ingest.cluster.reconcile.ReconcilerKind;
 import io.driftwatch.ingest.cluster.reconcile.ReconcilerKinds;
 import io.driftwatch.ingest.cluster.testing.Fixtures;
+import io.driftwatch.ingest.cluster.testing.IngestHarness;
 import io.driftwatch.ingest.cluster.testing.MockCluster;
 import io.driftwatch.model.KafkaSettings;
 import io.driftwatch.model.LiveState;
 import io.driftwatch.model.ReconcilerStatus;
 import io.driftwatch.model.ReconcilerStatus.ReadyState;
 import io.driftwatch.model.ResourceKey;
-import io.driftwatch.model.topic.TopicProvisioner;
 import io.driftwatch.model.topic.Topics;
-import io.driftwatch.testkit.TestKafka;
 import io.driftwatch.testkit.TopicProbe;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -23,10 +22,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,11 +43,7 @@ class ReconcilerIngestIT {
 
   @BeforeAll
   static void provisionTopics() {
-    kafka = KafkaSettings.of(TestKafka.bootstrapServers());
-    try (Admin admin = Admin.create(kafka.clientConfig())) {
-      new TopicProvisioner(admin, Optional.empty(), Optional.empty(), Duration.ofSeconds(30))
-          .ensure(Topics.all());
-    }
+    kafka = IngestHarness.provisionedKafka();
   }
 
   @AfterEach

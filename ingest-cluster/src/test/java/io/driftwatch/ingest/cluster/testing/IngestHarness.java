@@ -39,12 +39,17 @@ public final class IngestHarness implements AutoCloseable {
 
   /** The tests' broker, with every registry topic created. */
   public static IngestHarness start() {
+    return new IngestHarness(provisionedKafka());
+  }
+
+  /** The tests' broker after creating every registry topic, as the launcher does at start. */
+  public static KafkaSettings provisionedKafka() {
     KafkaSettings kafka = KafkaSettings.of(TestKafka.bootstrapServers());
     try (Admin admin = Admin.create(kafka.clientConfig())) {
       new TopicProvisioner(admin, Optional.empty(), Optional.empty(), Duration.ofSeconds(30))
           .ensure(Topics.all());
     }
-    return new IngestHarness(kafka);
+    return kafka;
   }
 
   public KafkaSettings kafka() {
