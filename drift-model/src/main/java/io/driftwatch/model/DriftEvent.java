@@ -11,6 +11,8 @@ import java.util.List;
  * @param openedAt when the episode began
  * @param at when this transition happened
  * @param durationMillis on RESOLVED, how long the episode lasted; otherwise null
+ * @param cause the commit and the live observation behind this transition, or null when not known
+ *     (records written before the field existed read back with it null)
  */
 public record DriftEvent(
     int schemaVersion,
@@ -21,7 +23,8 @@ public record DriftEvent(
     String desiredCommit,
     Instant openedAt,
     Instant at,
-    Long durationMillis) {
+    Long durationMillis,
+    DriftCause cause) {
 
   public static final int SCHEMA_VERSION = 1;
 
@@ -47,6 +50,22 @@ public record DriftEvent(
         desiredCommit,
         openedAt,
         at,
-        durationMillis);
+        durationMillis,
+        null);
+  }
+
+  /** This transition with its cause. */
+  public DriftEvent withCause(DriftCause cause) {
+    return new DriftEvent(
+        schemaVersion,
+        key,
+        transition,
+        driftType,
+        diffs,
+        desiredCommit,
+        openedAt,
+        at,
+        durationMillis,
+        cause);
   }
 }

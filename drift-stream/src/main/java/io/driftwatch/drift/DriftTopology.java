@@ -31,10 +31,11 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Builds drift-stream's topology: desired ⟗ live → verdict → drift episode → drift-status and
- * drift-events; and, apart, reconciler status → reconcile-failure episode → reconcile-failures.
- * Every node, store and internal topic is named here, because generated names shift when an
- * operator is added and would orphan state on upgrade; the build fails on an unnamed one.
+ * Builds drift-stream's topology: desired ⟗ live → both sides → verdict → drift episode →
+ * drift-status and drift-events; and, apart, reconciler status → reconcile-failure episode →
+ * reconcile-failures. Every node, store and internal topic is named here, because generated names
+ * shift when an operator is added and would orphan state on upgrade; the build fails on an unnamed
+ * one.
  */
 public final class DriftTopology {
 
@@ -42,8 +43,8 @@ public final class DriftTopology {
   public static final String DESIRED_STORE = "desired-store";
   public static final String LIVE_SOURCE = "live-table";
   public static final String LIVE_STORE = "live-store";
-  public static final String VERDICT_JOIN = "desired-live-join";
-  public static final String VERDICT_STREAM = "verdict-stream";
+  public static final String SIDES_JOIN = "desired-live-join";
+  public static final String SIDES_STREAM = "resource-sides-stream";
   public static final String EPISODE_PROCESSOR = "drift-episode-processor";
   public static final String EPISODE_STORE = "drift-episode-store";
   public static final String OUTPUT_SPLIT = "drift-output-";
@@ -90,17 +91,16 @@ public final class DriftTopology {
             JsonSerde.of(DriftEpisode.class));
     builder.addStateStore(episodes);
 
-    KStream<ResourceKey, DriftOutput> outputs =
+    KStream<ResourceKey, ResourceSides> sides =
         desired
-            .outerJoin(
-                live,
-                new VerdictJoiner(new DiffEngine(config.comparison())),
-                Named.as(VERDICT_JOIN))
-            .toStream(Named.as(VERDICT_STREAM))
-            .<ResourceKey, DriftOutput>process(
-                () -> new DriftEpisodeProcessor(EPISODE_STORE),
-                Named.as(EPISODE_PROCESSOR),
-                EPISODE_STORE);
+            .outerJoin(live, ResourceSides::new, Named.as(SIDES_JOIN))
+            .toStream(Named.as(SIDES_STREAM));
+    VerdictJoiner verdicts = new VerdictJoiner(new DiffEngine(config.comparison()));
+    KStream<ResourceKey, DriftOutput> outputs =
+        sides.<ResourceKey, DriftOutput>process(
+            () -> new DriftEpisodeProcessor(EPISODE_STORE, verdicts),
+            Named.as(EPISODE_PROCESSOR),
+            EPISODE_STORE);
 
     outputs
         .split(Named.as(OUTPUT_SPLIT))

@@ -1,5 +1,6 @@
 package io.driftwatch.drift.episode;
 
+import io.driftwatch.drift.ResourceSides;
 import io.driftwatch.model.ResourceKey;
 import java.time.Instant;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -13,14 +14,16 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * durations measure what operators saw, and tests can drive the clock.
  */
 public final class DriftEpisodeProcessor
-    implements Processor<ResourceKey, Verdict, ResourceKey, DriftOutput> {
+    implements Processor<ResourceKey, ResourceSides, ResourceKey, DriftOutput> {
 
   private final String storeName;
+  private final VerdictJoiner verdicts;
   private ProcessorContext<ResourceKey, DriftOutput> context;
   private KeyValueStore<ResourceKey, DriftEpisode> store;
 
-  public DriftEpisodeProcessor(String storeName) {
+  public DriftEpisodeProcessor(String storeName, VerdictJoiner verdicts) {
     this.storeName = storeName;
+    this.verdicts = verdicts;
   }
 
   @Override
@@ -30,13 +33,15 @@ public final class DriftEpisodeProcessor
   }
 
   @Override
-  public void process(Record<ResourceKey, Verdict> record) {
+  public void process(Record<ResourceKey, ResourceSides> record) {
     ResourceKey key = record.key();
     if (key == null) {
       return;
     }
     Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-    EpisodeTracker.Step step = EpisodeTracker.advance(key, store.get(key), record.value(), now);
+    ResourceSides sides = record.value();
+    Verdict verdict = sides == null ? null : verdicts.apply(sides.desired(), sides.live());
+    EpisodeTracker.Step step = EpisodeTracker.advance(key, store.get(key), verdict, now);
     if (!step.changed()) {
       return;
     }
