@@ -11,6 +11,10 @@ import java.util.List;
  *     SyncStatus#OUT_OF_SYNC}
  * @param since when the current status (and drift type) began
  * @param desiredCommit the commit of the desired side, or null when nothing is desired
+ * @param openedAt when the open drift episode began, or null when none is open; an episode stays
+ *     open through a {@link SyncStatus#PENDING} or {@link SyncStatus#UNKNOWN} interlude
+ * @param reason why the status is {@link SyncStatus#PENDING} or {@link SyncStatus#UNKNOWN} (which
+ *     reconciler or source is awaited), or null
  */
 public record DriftStatus(
     int schemaVersion,
@@ -20,7 +24,9 @@ public record DriftStatus(
     List<FieldDiff> diffs,
     String desiredCommit,
     Instant since,
-    Instant updatedAt) {
+    Instant updatedAt,
+    Instant openedAt,
+    String reason) {
 
   public static final int SCHEMA_VERSION = 1;
 
@@ -36,8 +42,30 @@ public record DriftStatus(
       String desiredCommit,
       Instant since,
       Instant updatedAt) {
+    return of(key, syncStatus, driftType, diffs, desiredCommit, since, updatedAt, null, null);
+  }
+
+  public static DriftStatus of(
+      ResourceKey key,
+      SyncStatus syncStatus,
+      DriftType driftType,
+      List<FieldDiff> diffs,
+      String desiredCommit,
+      Instant since,
+      Instant updatedAt,
+      Instant openedAt,
+      String reason) {
     return new DriftStatus(
-        SCHEMA_VERSION, key, syncStatus, driftType, diffs, desiredCommit, since, updatedAt);
+        SCHEMA_VERSION,
+        key,
+        syncStatus,
+        driftType,
+        diffs,
+        desiredCommit,
+        since,
+        updatedAt,
+        openedAt,
+        reason);
   }
 
   /** True when this status is an open drift episode. */
