@@ -1,6 +1,8 @@
 package io.driftwatch.drift;
 
 import io.driftwatch.diff.DiffOptions;
+import io.driftwatch.drift.gate.GateSettings;
+import io.driftwatch.drift.reconcile.ReconcileFailureSettings;
 import io.driftwatch.model.secret.SecretRedactor;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,9 +19,17 @@ import java.util.Objects;
  * @param commitInterval how often offsets and transactions are committed; with exactly-once this is
  *     also how long downstream readers wait at most for a result
  * @param comparison how desired and live are compared: GitOps field managers and ignore rules
+ * @param gate when a difference may be published as drift: the pending grace period and how held
+ *     verdicts are rechecked
+ * @param reconcileFailures how reconcile-failure episodes are deduplicated
  */
 public record DriftStreamConfig(
-    String applicationId, Path stateDir, Duration commitInterval, DiffOptions comparison) {
+    String applicationId,
+    Path stateDir,
+    Duration commitInterval,
+    DiffOptions comparison,
+    GateSettings gate,
+    ReconcileFailureSettings reconcileFailures) {
 
   /** The default {@code application.id}. */
   public static final String DEFAULT_APPLICATION_ID = "driftwatch-drift-stream";
@@ -38,6 +48,8 @@ public record DriftStreamConfig(
     }
     Objects.requireNonNull(stateDir, "drift-stream stateDir");
     Objects.requireNonNull(comparison, "drift-stream comparison");
+    Objects.requireNonNull(gate, "drift-stream gate settings");
+    Objects.requireNonNull(reconcileFailures, "drift-stream reconcileFailures settings");
     if (commitInterval == null || commitInterval.isNegative() || commitInterval.isZero()) {
       throw new IllegalArgumentException(
           "drift-stream commitInterval must be positive, was "
@@ -46,6 +58,24 @@ public record DriftStreamConfig(
               + DEFAULT_COMMIT_INTERVAL.toMillis()
               + " ms");
     }
+  }
+
+  /** The configuration with the default gate and reconcile-failure settings. */
+  public DriftStreamConfig(
+      String applicationId, Path stateDir, Duration commitInterval, DiffOptions comparison) {
+    this(
+        applicationId,
+        stateDir,
+        commitInterval,
+        comparison,
+        GateSettings.DEFAULTS,
+        ReconcileFailureSettings.DEFAULTS);
+  }
+
+  /** This configuration with other gate settings. */
+  public DriftStreamConfig withGate(GateSettings settings) {
+    return new DriftStreamConfig(
+        applicationId, stateDir, commitInterval, comparison, settings, reconcileFailures);
   }
 
   /** Every default, with the state kept under {@code dataDir/drift-stream}. */

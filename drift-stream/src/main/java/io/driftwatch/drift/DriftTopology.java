@@ -4,12 +4,15 @@ import io.driftwatch.diff.DiffEngine;
 import io.driftwatch.drift.episode.DriftEpisode;
 import io.driftwatch.drift.episode.DriftEpisodeProcessor;
 import io.driftwatch.drift.episode.DriftOutput;
-import io.driftwatch.drift.episode.VerdictJoiner;
+import io.driftwatch.drift.episode.HeldVerdict;
+import io.driftwatch.drift.episode.Verdicts;
+import io.driftwatch.drift.gate.Gate;
 import io.driftwatch.drift.reconcile.ReconcileEpisode;
 import io.driftwatch.drift.reconcile.ReconcileFailureSettings;
 import io.driftwatch.drift.reconcile.ReconcileFailureTracker;
 import io.driftwatch.model.DesiredState;
 import io.driftwatch.model.LiveState;
+import io.driftwatch.model.ReconcilerStatus;
 import io.driftwatch.model.ResourceKey;
 import io.driftwatch.model.serde.JsonSerde;
 import io.driftwatch.model.topic.Topics;
@@ -47,6 +50,11 @@ public final class DriftTopology {
   public static final String SIDES_STREAM = "resource-sides-stream";
   public static final String EPISODE_PROCESSOR = "drift-episode-processor";
   public static final String EPISODE_STORE = "drift-episode-store";
+  public static final String HELD_STORE = "drift-held-store";
+  public static final String SOURCE_STATUS_WRITER = "source-status-global-writer";
+  public static final String SOURCE_STATUS_STORE = "source-status-global-store";
+  public static final String RECONCILER_STATUS_WRITER = "reconciler-status-global-writer";
+  public static final String RECONCILER_STATUS_STORE = "reconciler-status-global-store";
   public static final String OUTPUT_SPLIT = "drift-output-";
   public static final String STATUS_BRANCH = "status";
   public static final String EVENT_BRANCH = "event";
@@ -58,6 +66,7 @@ public final class DriftTopology {
   public static final String RECONCILE_PROCESSOR = "reconcile-failure-processor";
   public static final String RECONCILE_STORE = "reconcile-episode-store";
   public static final String RECONCILE_SINK = "reconcile-failures-sink";
+  public static final String RECONCILER_MIRROR_SINK = "reconciler-status-global-sink";
 
   private DriftTopology() {}
 
@@ -90,17 +99,28 @@ public final class DriftTopology {
             Topics.DRIFT_STATUS.keySerde(),
             JsonSerde.of(DriftEpisode.class));
     builder.addStateStore(episodes);
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(HELD_STORE),
+            Topics.DRIFT_STATUS.keySerde(),
+            JsonSerde.of(HeldVerdict.class)));
+    authorities(builder);
 
     KStream<ResourceKey, ResourceSides> sides =
         desired
             .outerJoin(live, ResourceSides::new, Named.as(SIDES_JOIN))
             .toStream(Named.as(SIDES_STREAM));
-    VerdictJoiner verdicts = new VerdictJoiner(new DiffEngine(config.comparison()));
+    Verdicts verdicts = new Verdicts(new DiffEngine(config.comparison()));
+    Gate gate = new Gate(config.gate());
+    DriftEpisodeProcessor.Stores stores =
+        new DriftEpisodeProcessor.Stores(
+            EPISODE_STORE, HELD_STORE, SOURCE_STATUS_STORE, RECONCILER_STATUS_STORE);
     KStream<ResourceKey, DriftOutput> outputs =
         sides.<ResourceKey, DriftOutput>process(
-            () -> new DriftEpisodeProcessor(EPISODE_STORE, verdicts),
+            () -> new DriftEpisodeProcessor(stores, verdicts, gate),
             Named.as(EPISODE_PROCESSOR),
-            EPISODE_STORE);
+            EPISODE_STORE,
+            HELD_STORE);
 
     outputs
         .split(Named.as(OUTPUT_SPLIT))
@@ -136,24 +156,62 @@ public final class DriftTopology {
                 EVENT_BRANCH))
         .noDefaultBranch();
 
-    reconcileFailures(builder);
+    reconcileFailures(builder, config.reconcileFailures());
     return builder.build();
   }
 
+  /**
+   * The latest source status and reconciler status, as global stores: every instance sees every
+   * source and reconciler, whatever partitions it processes, because the gate needs them for any
+   * resource. Global stores are rebuilt from their topics before processing starts, so the gate
+   * never judges with an empty view after a restart.
+   */
+  private static void authorities(StreamsBuilder builder) {
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(SOURCE_STATUS_STORE),
+                Topics.SOURCE_STATUS.keySerde(),
+                Topics.SOURCE_STATUS.valueSerde())
+            .withLoggingDisabled(),
+        Topics.SOURCE_STATUS.name(),
+        Consumed.with(Topics.SOURCE_STATUS.keySerde(), Topics.SOURCE_STATUS.valueSerde())
+            .withName(SOURCE_STATUS_WRITER),
+        () -> new GlobalStoreWriter<>(SOURCE_STATUS_STORE));
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(RECONCILER_STATUS_STORE),
+                Topics.RECONCILER_STATUS_GLOBAL.keySerde(),
+                Topics.RECONCILER_STATUS_GLOBAL.valueSerde())
+            .withLoggingDisabled(),
+        Topics.RECONCILER_STATUS_GLOBAL.name(),
+        Consumed.with(
+                Topics.RECONCILER_STATUS_GLOBAL.keySerde(),
+                Topics.RECONCILER_STATUS_GLOBAL.valueSerde())
+            .withName(RECONCILER_STATUS_WRITER),
+        () -> new GlobalStoreWriter<>(RECONCILER_STATUS_STORE));
+  }
+
   /** Reconciler status → FAILING / RECOVERED / DELETED, deduplicated per reconciler. */
-  private static void reconcileFailures(StreamsBuilder builder) {
+  private static void reconcileFailures(StreamsBuilder builder, ReconcileFailureSettings settings) {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(RECONCILE_STORE),
             Topics.RECONCILER_STATUS.keySerde(),
             JsonSerde.of(ReconcileEpisode.class)));
-    ReconcileFailureTracker tracker =
-        new ReconcileFailureTracker(ReconcileFailureSettings.DEFAULTS);
-    builder.stream(
+    ReconcileFailureTracker tracker = new ReconcileFailureTracker(settings);
+    KStream<ResourceKey, ReconcilerStatus> statuses =
+        builder.stream(
             Topics.RECONCILER_STATUS.name(),
             Consumed.with(
                     Topics.RECONCILER_STATUS.keySerde(), Topics.RECONCILER_STATUS.valueSerde())
-                .withName(RECONCILER_SOURCE))
+                .withName(RECONCILER_SOURCE));
+    statuses.to(
+        Topics.RECONCILER_STATUS_GLOBAL.name(),
+        Produced.with(
+                Topics.RECONCILER_STATUS_GLOBAL.keySerde(),
+                Topics.RECONCILER_STATUS_GLOBAL.valueSerde())
+            .withName(RECONCILER_MIRROR_SINK));
+    statuses
         .process(
             () -> new ReconcileFailureProcessor(RECONCILE_STORE, tracker),
             Named.as(RECONCILE_PROCESSOR),

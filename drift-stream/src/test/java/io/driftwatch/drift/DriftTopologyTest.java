@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.driftwatch.drift.gate.GateSettings;
 import io.driftwatch.model.DeadLetter;
 import io.driftwatch.model.DesiredState;
 import io.driftwatch.model.DriftEvent;
@@ -17,6 +18,9 @@ import io.driftwatch.model.FieldOwner;
 import io.driftwatch.model.KafkaSettings;
 import io.driftwatch.model.LiveState;
 import io.driftwatch.model.ResourceKey;
+import io.driftwatch.model.SourceOrigin;
+import io.driftwatch.model.SourcePhase;
+import io.driftwatch.model.SourceStatus;
 import io.driftwatch.model.SyncStatus;
 import io.driftwatch.model.serde.Json;
 import io.driftwatch.model.topic.Topic;
@@ -59,10 +63,13 @@ class DriftTopologyTest {
   void startDriver() {
     DriftStreamConfig config =
         new DriftStreamConfig(
-            "drift-topology-test",
-            stateDir,
-            Duration.ofMillis(100),
-            DriftStreamConfig.defaultComparison());
+                "drift-topology-test",
+                stateDir,
+                Duration.ofMillis(100),
+                DriftStreamConfig.defaultComparison())
+            // Episodes are this class's subject: a difference is drift at once. The gate's
+            // UNKNOWN and PENDING rules are DriftGateTopologyTest's.
+            .withGate(new GateSettings(Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1)));
     Properties props = DriftStream.streamsProperties(config, KafkaSettings.of("unused:9092"));
     // TopologyTestDriver's exactly-once emulation drops the records a deserialization handler
     // sends (KIP-1034); DriftStreamIT checks the dead letter under real exactly-once.
@@ -76,6 +83,17 @@ class DriftTopologyTest {
     status = output(Topics.DRIFT_STATUS);
     events = output(Topics.DRIFT_EVENTS);
     deadLetters = output(Topics.DEAD_LETTER);
+    TestInputTopic<String, SourceStatus> sources = input(Topics.SOURCE_STATUS);
+    Instant listed = START.minusSeconds(60);
+    for (String source :
+        List.of(
+            SourceStatus.gitSource("shop-prod"),
+            SourceStatus.clusterSource("prod", "apps", "Deployment"))) {
+      sources.pipeInput(
+          source,
+          SourceStatus.of(source, SourceOrigin.GIT, SourcePhase.SYNCED, COMMIT, 1, listed, null),
+          listed);
+    }
   }
 
   @AfterEach

@@ -89,6 +89,21 @@ public final class Topics {
           CleanupPolicy.COMPACT,
           null);
 
+  /**
+   * drift-stream's own copy of {@link #RECONCILER_STATUS}, which every drift-stream instance reads
+   * whole as a global store to judge whether a reconciler has applied a commit. Kafka Streams lets
+   * a topic feed either a stream or a global store, and drift-stream also streams the original;
+   * written only by drift-stream, inside its transactions. Compacted.
+   */
+  public static final Topic<ResourceKey, ReconcilerStatus> RECONCILER_STATUS_GLOBAL =
+      new Topic<>(
+          "gitops.reconciler-status-global.v1",
+          KEY,
+          JsonSerde.of(ReconcilerStatus.class),
+          DEFAULT_PARTITIONS,
+          CleanupPolicy.COMPACT,
+          null);
+
   /** The current drift verdict per resource; compacted. */
   public static final Topic<ResourceKey, DriftStatus> DRIFT_STATUS =
       new Topic<>(
@@ -142,6 +157,7 @@ public final class Topics {
         LIVE_STATE,
         SOURCE_STATUS,
         RECONCILER_STATUS,
+        RECONCILER_STATUS_GLOBAL,
         DRIFT_STATUS,
         DRIFT_EVENTS,
         RECONCILE_FAILURES,
