@@ -82,8 +82,18 @@ public final class Gate {
       Instant firstSeen,
       Authorities authorities,
       Instant now) {
-    String sourceRevision = gitSource == null ? null : gitSource.revision();
-    String awaited = rawType == DriftType.EXTRA_LIVE ? sourceRevision : in.desiredCommit();
+    // The source's revision stands for this resource's commit only if the source reported it
+    // after that commit was made: the resource did not change since. A report older than the
+    // commit is one the commit has overtaken.
+    boolean sourceCurrent =
+        gitSource != null
+            && gitSource.observedAt() != null
+            && (in.commitTime() == null || gitSource.observedAt().isAfter(in.commitTime()));
+    String sourceRevision = sourceCurrent ? gitSource.revision() : null;
+    String awaited =
+        rawType == DriftType.EXTRA_LIVE
+            ? (gitSource == null ? null : gitSource.revision())
+            : in.desiredCommit();
     ReconcilerStatus reconciler =
         in.reconciler() == null ? null : authorities.reconciler(in.reconciler());
     if (reconciler != null

@@ -127,7 +127,7 @@ class GateTest {
 
   @Test
   void aReconcilerThatAppliedTheCommitOrTheSourcesNewerRevisionMakesTheDifferenceDrift() {
-    GateInputs in = new GateInputs("shop", OLD, NOW.minusSeconds(5), APPS);
+    GateInputs in = new GateInputs("shop", OLD, NOW.minusSeconds(3600), APPS);
     reconcilers.put(APPS, applied("main@sha1:" + OLD));
     assertThat(judge(DriftType.MODIFIED, in, NOW)).isEqualTo(Decision.STANDS);
 
@@ -145,6 +145,25 @@ class GateTest {
             null));
     reconcilers.put(APPS, applied("main@sha1:" + NEW));
     assertThat(judge(DriftType.MODIFIED, in, NOW)).isEqualTo(Decision.STANDS);
+  }
+
+  @Test
+  void aSourceReportOlderThanTheCommitDoesNotStandForIt() {
+    // The global store has not seen the source's report of NEW yet: it still says OLD, which the
+    // reconciler applied. That must not make NEW's difference drift.
+    sources.put(
+        SourceStatus.gitSource("shop"),
+        SourceStatus.of(
+            SourceStatus.gitSource("shop"),
+            SourceOrigin.GIT,
+            SourcePhase.SYNCED,
+            OLD,
+            10,
+            NOW.minusSeconds(600),
+            null));
+    reconcilers.put(APPS, applied("main@sha1:" + OLD));
+    GateInputs in = new GateInputs("shop", NEW, NOW.minusSeconds(20), APPS);
+    assertThat(judge(DriftType.MODIFIED, in, NOW).status()).isEqualTo(SyncStatus.PENDING);
   }
 
   @Test
