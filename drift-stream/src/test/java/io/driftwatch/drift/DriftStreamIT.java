@@ -13,7 +13,11 @@ import io.driftwatch.model.DriftTransition;
 import io.driftwatch.model.DriftType;
 import io.driftwatch.model.KafkaSettings;
 import io.driftwatch.model.LiveState;
+import io.driftwatch.model.ReconcilerStatus;
 import io.driftwatch.model.ResourceKey;
+import io.driftwatch.model.SourceOrigin;
+import io.driftwatch.model.SourcePhase;
+import io.driftwatch.model.SourceStatus;
 import io.driftwatch.model.SyncStatus;
 import io.driftwatch.model.serde.Json;
 import io.driftwatch.model.topic.Topic;
@@ -42,6 +46,7 @@ class DriftStreamIT {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
   private static final String COMMIT = "89abcdef0123456789abcdef0123456789abcdef";
+  private static final String SOURCE = "it-source";
 
   @TempDir Path stateDir;
 
@@ -69,6 +74,34 @@ class DriftStreamIT {
             Duration.ofMillis(100),
             DriftStreamConfig.defaultComparison());
 
+    // What ingest-git and ingest-cluster report before drift can be judged: the source rendered,
+    // the cluster's Deployments listed, and the Kustomization that manages them applied COMMIT.
+    Instant reported = Instant.now().minusSeconds(30);
+    for (SourceStatus synced :
+        List.of(
+            SourceStatus.of(
+                SourceStatus.gitSource(SOURCE),
+                SourceOrigin.GIT,
+                SourcePhase.SYNCED,
+                COMMIT,
+                2,
+                reported,
+                null),
+            SourceStatus.of(
+                SourceStatus.clusterSource(cluster, "apps", "Deployment"),
+                SourceOrigin.CLUSTER,
+                SourcePhase.SYNCED,
+                "1",
+                1,
+                reported,
+                null))) {
+      send(kafka, Topics.SOURCE_STATUS, synced.source(), synced);
+    }
+    ResourceKey apps =
+        new ResourceKey(
+            cluster, "kustomize.toolkit.fluxcd.io", "Kustomization", "flux-system", "apps");
+    send(kafka, Topics.RECONCILER_STATUS, apps, applied(apps));
+
     try (TopicProbe<ResourceKey, DriftEvent> events = probe(bootstrap, Topics.DRIFT_EVENTS);
         TopicProbe<ResourceKey, DriftStatus> statuses = probe(bootstrap, Topics.DRIFT_STATUS);
         TopicProbe<String, DeadLetter> deadLetters = probe(bootstrap, Topics.DEAD_LETTER)) {
@@ -77,12 +110,12 @@ class DriftStreamIT {
         stream.start();
         await().atMost(TIMEOUT).until(stream::healthy);
 
-        send(kafka, Topics.LIVE_STATE, web, live(web, 2));
+        send(kafka, Topics.LIVE_STATE, web, live(web, 2).withManagedBy(apps));
         send(kafka, Topics.DESIRED_STATE, web, desired(web, 2));
         statuses.await(
             r -> web.equals(r.key()) && r.value().syncStatus() == SyncStatus.SYNCED, TIMEOUT);
 
-        send(kafka, Topics.LIVE_STATE, web, live(web, 5));
+        send(kafka, Topics.LIVE_STATE, web, live(web, 5).withManagedBy(apps));
         ConsumerRecord<ResourceKey, DriftEvent> opened =
             events.await(
                 r -> web.equals(r.key()) && r.value().transition() == DriftTransition.OPENED,
@@ -105,7 +138,7 @@ class DriftStreamIT {
         assertThat(letter.value().origin()).isEqualTo(origin);
         assertThat(letter.value().reason()).contains("Cannot read DesiredState");
 
-        send(kafka, Topics.LIVE_STATE, web, live(web, 2));
+        send(kafka, Topics.LIVE_STATE, web, live(web, 2).withManagedBy(apps));
         ConsumerRecord<ResourceKey, DriftEvent> resolved =
             events.await(
                 r -> web.equals(r.key()) && r.value().transition() == DriftTransition.RESOLVED,
@@ -181,12 +214,32 @@ class DriftStreamIT {
     }
   }
 
+  private static ReconcilerStatus applied(ResourceKey kustomization) {
+    String revision = "main@sha1:" + COMMIT;
+    return new ReconcilerStatus(
+        ReconcilerStatus.SCHEMA_VERSION,
+        kustomization,
+        ReconcilerStatus.ReconcilerTool.FLUX,
+        ReconcilerStatus.ReadyState.TRUE,
+        "ReconciliationSucceeded",
+        "Applied revision: " + revision,
+        false,
+        revision,
+        revision,
+        1L,
+        1L,
+        null,
+        null,
+        Instant.now());
+  }
+
+  /** Desired at COMMIT, made an hour ago: past the pending grace period. */
   private static DesiredState desired(ResourceKey key, int replicas) {
     return DesiredState.of(
         key,
-        "it-source",
+        SOURCE,
         COMMIT,
-        Instant.now(),
+        Instant.now().minus(Duration.ofHours(1)),
         "apps/" + key.name() + ".yaml",
         manifest(key, replicas));
   }
