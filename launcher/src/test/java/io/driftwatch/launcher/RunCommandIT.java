@@ -6,7 +6,11 @@ import static org.awaitility.Awaitility.await;
 import io.driftwatch.launcher.command.RunCommand;
 import io.driftwatch.model.DriftEvent;
 import io.driftwatch.model.DriftTransition;
+import io.driftwatch.model.KafkaSettings;
 import io.driftwatch.model.ResourceKey;
+import io.driftwatch.model.SourceOrigin;
+import io.driftwatch.model.SourcePhase;
+import io.driftwatch.model.SourceStatus;
 import io.driftwatch.model.topic.Topics;
 import io.driftwatch.testkit.TopicProbe;
 import java.io.IOException;
@@ -20,9 +24,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +56,10 @@ class RunCommandIT {
     ResourceKey settings = ResourceKey.of("laptop", "v1", "ConfigMap", "default", "settings");
 
     Running first = start(config);
+    await().atMost(WAIT).until(() -> metrics(httpPort), body -> body.contains("jvm_memory"));
+    // No cluster is configured in this process: the ConfigMap stays UNKNOWN until whoever
+    // watches cluster 'laptop' (an ingest-cluster elsewhere) reports its list of ConfigMaps.
+    reportConfigMapsListed(kafkaPort);
     await()
         .atMost(WAIT)
         .until(() -> metrics(httpPort), body -> body.contains("gitops_drift_resources{"));
@@ -111,6 +122,19 @@ class RunCommandIT {
     }
   }
 
+  private static void reportConfigMapsListed(int kafkaPort) throws Exception {
+    String key = SourceStatus.clusterSource("laptop", "", "ConfigMap");
+    SourceStatus listed =
+        SourceStatus.of(key, SourceOrigin.CLUSTER, SourcePhase.SYNCED, "1", 0, Instant.now(), null);
+    try (KafkaProducer<String, SourceStatus> producer =
+        new KafkaProducer<>(
+            KafkaSettings.of("127.0.0.1:" + kafkaPort).clientConfig(),
+            Topics.SOURCE_STATUS.keySerde().serializer(),
+            Topics.SOURCE_STATUS.valueSerde().serializer())) {
+      producer.send(new ProducerRecord<>(Topics.SOURCE_STATUS.name(), key, listed)).get();
+    }
+  }
+
   private Path commitConfigMapToGit() throws Exception {
     Path repo = dir.resolve("fleet");
     try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
@@ -133,6 +157,9 @@ class RunCommandIT {
         http: {port: %d}
         sources:
           - {id: laptop-fleet, repository: %s, cluster: laptop, pollInterval: 1s}
+        driftStream:
+          # Nothing reconciles this cluster: a difference is drift at once.
+          gate: {pendingGrace: 0s}
         """
             .formatted(kafkaPort, httpPort, repo));
   }

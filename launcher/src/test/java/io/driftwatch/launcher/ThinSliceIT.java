@@ -231,6 +231,8 @@ class ThinSliceIT {
               - {apiVersion: apps/v1, kind: Deployment}
         driftStream:
           applicationId: %s
+          # The mock cluster has no reconciler: a difference is drift at once.
+          gate: {pendingGrace: 0s}
         """
             .formatted(
                 TestKafka.bootstrapServers(),

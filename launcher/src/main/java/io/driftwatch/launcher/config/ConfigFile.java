@@ -106,7 +106,21 @@ public record ConfigFile(
   public record IngestCluster(String maxObjectBytes) {}
 
   /** {@code driftStream:} the Kafka Streams application. */
-  public record DriftStream(String applicationId, String commitInterval, Comparison comparison) {}
+  public record DriftStream(
+      String applicationId,
+      String commitInterval,
+      Comparison comparison,
+      Gate gate,
+      ReconcileFailures reconcileFailures) {}
+
+  /**
+   * {@code driftStream.gate:} when a difference may be published as drift (docs/drift-semantics.md
+   * §9).
+   */
+  public record Gate(String pendingGrace, String settle, String recheckInterval) {}
+
+  /** {@code driftStream.reconcileFailures:} how repeated failures are deduplicated. */
+  public record ReconcileFailures(String dedupWindow) {}
 
   /**
    * {@code driftStream.comparison:} how desired and live are compared; the ignore rules take Argo

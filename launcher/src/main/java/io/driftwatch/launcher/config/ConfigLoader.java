@@ -412,7 +412,7 @@ public final class ConfigLoader {
     private DriftStreamConfig driftStream(Path dataDir) {
       ConfigFile.DriftStream d =
           Optional.ofNullable(in.driftStream())
-              .orElse(new ConfigFile.DriftStream(null, null, null));
+              .orElse(new ConfigFile.DriftStream(null, null, null, null, null));
       DriftStreamConfig defaults = DriftStreamConfig.defaults(dataDir);
       String applicationId =
           blank(d.applicationId()) ? defaults.applicationId() : d.applicationId();
@@ -428,11 +428,14 @@ public final class ConfigLoader {
           commit = parsed;
         }
       }
+      GateConfigReader gates = new GateConfigReader(problems);
       return new DriftStreamConfig(
           applicationId,
           defaults.stateDir(),
           commit,
-          comparison(d.comparison(), defaults.comparison()));
+          comparison(d.comparison(), defaults.comparison()),
+          gates.gate(d.gate()),
+          gates.reconcileFailures(d.reconcileFailures()));
     }
 
     private DiffOptions comparison(ConfigFile.Comparison c, DiffOptions defaults) {

@@ -224,6 +224,45 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void gateAndReconcileFailureSettingsHaveDefaultsAndCanBeSet() throws IOException {
+    DriftwatchConfig defaults = new ConfigLoader(Map.of()).load(write(MINIMAL));
+    assertThat(defaults.driftStream().gate().pendingGrace()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(defaults.driftStream().reconcileFailures().dedupWindow())
+        .isEqualTo(Duration.ofMinutes(5));
+
+    Path file =
+        write(
+            MINIMAL
+                + """
+                driftStream:
+                  gate: {pendingGrace: 0s, settle: 2s, recheckInterval: 250ms}
+                  reconcileFailures: {dedupWindow: 1m}
+                """);
+    DriftwatchConfig config = new ConfigLoader(Map.of()).load(file);
+    assertThat(config.driftStream().gate().pendingGrace()).isZero();
+    assertThat(config.driftStream().gate().settle()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(config.driftStream().gate().recheckInterval()).isEqualTo(Duration.ofMillis(250));
+    assertThat(config.driftStream().reconcileFailures().dedupWindow())
+        .isEqualTo(Duration.ofMinutes(1));
+  }
+
+  @Test
+  void aBadGateDurationNamesItsKeyAndTheForm() throws IOException {
+    Path file =
+        write(
+            MINIMAL
+                + """
+                driftStream:
+                  gate: {pendingGrace: five minutes, recheckInterval: 0s}
+                """);
+
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(file))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("driftStream.gate.pendingGrace: 'five minutes' is not a duration")
+        .hasMessageContaining("driftStream.gate.recheckInterval: '0s' is not a positive duration");
+  }
+
+  @Test
   void aBadIgnoreRuleIsAConfigurationErrorNamingTheEntry() throws IOException {
     Path file =
         write(
