@@ -1,5 +1,6 @@
 package io.driftwatch.model.topic;
 
+import io.driftwatch.model.AuditRecord;
 import io.driftwatch.model.CommitRecord;
 import io.driftwatch.model.DeadLetter;
 import io.driftwatch.model.DesiredState;
@@ -8,6 +9,7 @@ import io.driftwatch.model.DriftStatus;
 import io.driftwatch.model.LiveState;
 import io.driftwatch.model.ReconcileEvent;
 import io.driftwatch.model.ReconcilerStatus;
+import io.driftwatch.model.RemediationRequest;
 import io.driftwatch.model.ResourceKey;
 import io.driftwatch.model.SourceStatus;
 import io.driftwatch.model.serde.JsonSerde;
@@ -137,6 +139,34 @@ public final class Topics {
           CleanupPolicy.DELETE,
           Duration.ofDays(30));
 
+  /**
+   * Requests to remediate a drifted resource (policy-driven, backed off, each with an idempotency
+   * key), keyed by the resource key; an event log kept 7 days: a request older than that is stale
+   * and its executor would act on a world that has moved on.
+   */
+  public static final Topic<ResourceKey, RemediationRequest> REMEDIATION_REQUESTS =
+      new Topic<>(
+          "gitops.remediation-requests.v1",
+          KEY,
+          JsonSerde.of(RemediationRequest.class),
+          DEFAULT_PARTITIONS,
+          CleanupPolicy.DELETE,
+          Duration.ofDays(7));
+
+  /**
+   * The audit trail: every drift and reconcile-failure transition and every remediation request
+   * with its cause, keyed by the subject's resource key string. Append-only (never a tombstone, no
+   * compaction) and kept a year, the horizon audits usually ask about.
+   */
+  public static final Topic<String, AuditRecord> AUDIT =
+      new Topic<>(
+          "gitops.audit.v1",
+          Serdes.String(),
+          JsonSerde.of(AuditRecord.class),
+          DEFAULT_PARTITIONS,
+          CleanupPolicy.DELETE,
+          Duration.ofDays(365));
+
   /** Input that could not be processed, with the reason; kept 30 days. Keyed by origin. */
   public static final Topic<String, DeadLetter> DEAD_LETTER =
       new Topic<>(
@@ -161,6 +191,8 @@ public final class Topics {
         DRIFT_STATUS,
         DRIFT_EVENTS,
         RECONCILE_FAILURES,
+        REMEDIATION_REQUESTS,
+        AUDIT,
         DEAD_LETTER);
   }
 

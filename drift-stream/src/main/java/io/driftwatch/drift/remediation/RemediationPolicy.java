@@ -87,6 +87,23 @@ public final class RemediationPolicy {
   }
 
   /**
+   * Every problem of the configured rules, each naming its rule ({@code remediation.rules[i]}) and
+   * field and saying how to fix it; empty when {@link #of(List)} accepts them. A configuration
+   * loader reports all of them at once instead of the first.
+   */
+  public static List<String> problems(List<RemediationRule> rules) {
+    List<String> problems = new ArrayList<>();
+    for (int i = 0; i < (rules == null ? 0 : rules.size()); i++) {
+      try {
+        compile(i, rules.get(i));
+      } catch (IllegalArgumentException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    return List.copyOf(problems);
+  }
+
+  /**
    * The first rule that matches, or empty when none does (detect only).
    *
    * @param labels the resource's labels as a JSON object; null or missing when it has none

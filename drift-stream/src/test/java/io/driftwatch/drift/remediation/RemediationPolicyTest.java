@@ -197,4 +197,23 @@ class RemediationPolicyTest {
         .hasMessageContaining("remediation.rules[0].kind is empty")
         .hasMessageContaining("leave it out");
   }
+
+  @Test
+  void problemsListsEveryBadRuleAtOnceAndNothingForGoodRules() {
+    List<RemediationRule> rules =
+        List.of(
+            rule("prod-*", null, null, null, "reconcile"),
+            rule(null, null, null, null, "fix"),
+            rule(null, null, null, "tier in (web", "notify"),
+            rule("", null, null, null, "apply"));
+
+    assertThat(RemediationPolicy.problems(rules))
+        .hasSize(3)
+        .satisfiesExactly(
+            p -> assertThat(p).startsWith("remediation.rules[1].action"),
+            p -> assertThat(p).startsWith("remediation.rules[2].labels"),
+            p -> assertThat(p).startsWith("remediation.rules[3].cluster"));
+    assertThat(RemediationPolicy.problems(rules.subList(0, 1))).isEmpty();
+    assertThat(RemediationPolicy.problems(null)).isEmpty();
+  }
 }
