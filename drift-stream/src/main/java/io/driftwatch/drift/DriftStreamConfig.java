@@ -2,7 +2,9 @@ package io.driftwatch.drift;
 
 import io.driftwatch.diff.DiffOptions;
 import io.driftwatch.drift.gate.GateSettings;
+import io.driftwatch.drift.query.QuerySettings;
 import io.driftwatch.drift.reconcile.ReconcileFailureSettings;
+import io.driftwatch.drift.remediation.RemediationSettings;
 import io.driftwatch.model.secret.SecretRedactor;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +24,8 @@ import java.util.Objects;
  * @param gate when a difference may be published as drift: the pending grace period and how held
  *     verdicts are rechecked
  * @param reconcileFailures how reconcile-failure episodes are deduplicated
+ * @param remediation the remediation policy and backoff; detect-only unless rules are configured
+ * @param queries how the query API is served
  */
 public record DriftStreamConfig(
     String applicationId,
@@ -29,7 +33,9 @@ public record DriftStreamConfig(
     Duration commitInterval,
     DiffOptions comparison,
     GateSettings gate,
-    ReconcileFailureSettings reconcileFailures) {
+    ReconcileFailureSettings reconcileFailures,
+    RemediationSettings remediation,
+    QuerySettings queries) {
 
   /** The default {@code application.id}. */
   public static final String DEFAULT_APPLICATION_ID = "driftwatch-drift-stream";
@@ -50,6 +56,8 @@ public record DriftStreamConfig(
     Objects.requireNonNull(comparison, "drift-stream comparison");
     Objects.requireNonNull(gate, "drift-stream gate settings");
     Objects.requireNonNull(reconcileFailures, "drift-stream reconcileFailures settings");
+    Objects.requireNonNull(remediation, "drift-stream remediation settings");
+    Objects.requireNonNull(queries, "drift-stream queries settings");
     if (commitInterval == null || commitInterval.isNegative() || commitInterval.isZero()) {
       throw new IllegalArgumentException(
           "drift-stream commitInterval must be positive, was "
@@ -69,13 +77,35 @@ public record DriftStreamConfig(
         commitInterval,
         comparison,
         GateSettings.DEFAULTS,
-        ReconcileFailureSettings.DEFAULTS);
+        ReconcileFailureSettings.DEFAULTS,
+        RemediationSettings.detectOnly(),
+        QuerySettings.DEFAULTS);
   }
 
   /** This configuration with other gate settings. */
   public DriftStreamConfig withGate(GateSettings settings) {
     return new DriftStreamConfig(
-        applicationId, stateDir, commitInterval, comparison, settings, reconcileFailures);
+        applicationId,
+        stateDir,
+        commitInterval,
+        comparison,
+        settings,
+        reconcileFailures,
+        remediation,
+        queries);
+  }
+
+  /** This configuration with other remediation settings. */
+  public DriftStreamConfig withRemediation(RemediationSettings settings) {
+    return new DriftStreamConfig(
+        applicationId,
+        stateDir,
+        commitInterval,
+        comparison,
+        gate,
+        reconcileFailures,
+        settings,
+        queries);
   }
 
   /** Every default, with the state kept under {@code dataDir/drift-stream}. */

@@ -1,21 +1,30 @@
 package io.driftwatch.drift;
 
 import io.driftwatch.diff.DiffEngine;
+import io.driftwatch.drift.audit.AuditTopology;
 import io.driftwatch.drift.episode.DriftEpisode;
 import io.driftwatch.drift.episode.DriftEpisodeProcessor;
 import io.driftwatch.drift.episode.DriftOutput;
 import io.driftwatch.drift.episode.HeldVerdict;
 import io.driftwatch.drift.episode.Verdicts;
 import io.driftwatch.drift.gate.Gate;
+import io.driftwatch.drift.query.TransitionHistory;
 import io.driftwatch.drift.reconcile.ReconcileEpisode;
 import io.driftwatch.drift.reconcile.ReconcileFailureSettings;
 import io.driftwatch.drift.reconcile.ReconcileFailureTracker;
+import io.driftwatch.drift.remediation.RemediationSettings;
+import io.driftwatch.drift.remediation.RemediationTopology;
 import io.driftwatch.model.DesiredState;
+import io.driftwatch.model.DriftEvent;
+import io.driftwatch.model.DriftStatus;
 import io.driftwatch.model.LiveState;
+import io.driftwatch.model.ReconcileEvent;
 import io.driftwatch.model.ReconcilerStatus;
+import io.driftwatch.model.RemediationRequest;
 import io.driftwatch.model.ResourceKey;
 import io.driftwatch.model.serde.JsonSerde;
 import io.driftwatch.model.topic.Topics;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -122,41 +131,47 @@ public final class DriftTopology {
             EPISODE_STORE,
             HELD_STORE);
 
-    outputs
-        .split(Named.as(OUTPUT_SPLIT))
-        .branch(
-            (key, output) -> output instanceof DriftOutput.StatusChange,
-            Branched.withConsumer(
-                statuses ->
-                    statuses
-                        .mapValues(
-                            output -> ((DriftOutput.StatusChange) output).status(),
-                            Named.as(STATUS_VALUE))
-                        .to(
-                            Topics.DRIFT_STATUS.name(),
-                            Produced.with(
-                                    Topics.DRIFT_STATUS.keySerde(),
-                                    Topics.DRIFT_STATUS.valueSerde())
-                                .withName(STATUS_SINK)),
-                STATUS_BRANCH))
-        .branch(
-            (key, output) -> output instanceof DriftOutput.Transition,
-            Branched.withConsumer(
-                events ->
-                    events
-                        .mapValues(
-                            output -> ((DriftOutput.Transition) output).event(),
-                            Named.as(EVENT_VALUE))
-                        .to(
-                            Topics.DRIFT_EVENTS.name(),
-                            Produced.with(
-                                    Topics.DRIFT_EVENTS.keySerde(),
-                                    Topics.DRIFT_EVENTS.valueSerde())
-                                .withName(EVENTS_SINK)),
-                EVENT_BRANCH))
-        .noDefaultBranch();
+    Map<String, KStream<ResourceKey, DriftOutput>> branches =
+        outputs
+            .split(Named.as(OUTPUT_SPLIT))
+            .branch(
+                (key, output) -> output instanceof DriftOutput.StatusChange,
+                Branched.as(STATUS_BRANCH))
+            .branch(
+                (key, output) -> output instanceof DriftOutput.Transition,
+                Branched.as(EVENT_BRANCH))
+            .noDefaultBranch();
+    KStream<ResourceKey, DriftStatus> statuses =
+        branches
+            .get(OUTPUT_SPLIT + STATUS_BRANCH)
+            .mapValues(
+                output -> ((DriftOutput.StatusChange) output).status(), Named.as(STATUS_VALUE));
+    statuses.to(
+        Topics.DRIFT_STATUS.name(),
+        Produced.with(Topics.DRIFT_STATUS.keySerde(), Topics.DRIFT_STATUS.valueSerde())
+            .withName(STATUS_SINK));
+    KStream<ResourceKey, DriftEvent> transitions =
+        branches
+            .get(OUTPUT_SPLIT + EVENT_BRANCH)
+            .mapValues(output -> ((DriftOutput.Transition) output).event(), Named.as(EVENT_VALUE));
+    transitions.to(
+        Topics.DRIFT_EVENTS.name(),
+        Produced.with(Topics.DRIFT_EVENTS.keySerde(), Topics.DRIFT_EVENTS.valueSerde())
+            .withName(EVENTS_SINK));
 
-    reconcileFailures(builder, config.reconcileFailures());
+    TransitionHistory.attach(builder, transitions, config.queries().transitionsKept());
+    RemediationSettings remediation = config.remediation();
+    KStream<ResourceKey, RemediationRequest> requests =
+        RemediationTopology.attach(
+            builder,
+            transitions,
+            DESIRED_STORE,
+            remediation.policy(),
+            remediation.backoff(),
+            remediation.tickInterval());
+    KStream<ResourceKey, ReconcileEvent> reconcileEvents =
+        reconcileFailures(builder, config.reconcileFailures());
+    AuditTopology.attach(builder, transitions, reconcileEvents, requests);
     return builder.build();
   }
 
@@ -192,7 +207,8 @@ public final class DriftTopology {
   }
 
   /** Reconciler status → FAILING / RECOVERED / DELETED, deduplicated per reconciler. */
-  private static void reconcileFailures(StreamsBuilder builder, ReconcileFailureSettings settings) {
+  private static KStream<ResourceKey, ReconcileEvent> reconcileFailures(
+      StreamsBuilder builder, ReconcileFailureSettings settings) {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(RECONCILE_STORE),
@@ -211,16 +227,16 @@ public final class DriftTopology {
                 Topics.RECONCILER_STATUS_GLOBAL.keySerde(),
                 Topics.RECONCILER_STATUS_GLOBAL.valueSerde())
             .withName(RECONCILER_MIRROR_SINK));
-    statuses
-        .process(
+    KStream<ResourceKey, ReconcileEvent> events =
+        statuses.process(
             () -> new ReconcileFailureProcessor(RECONCILE_STORE, tracker),
             Named.as(RECONCILE_PROCESSOR),
-            RECONCILE_STORE)
-        .to(
-            Topics.RECONCILE_FAILURES.name(),
-            Produced.with(
-                    Topics.RECONCILE_FAILURES.keySerde(), Topics.RECONCILE_FAILURES.valueSerde())
-                .withName(RECONCILE_SINK));
+            RECONCILE_STORE);
+    events.to(
+        Topics.RECONCILE_FAILURES.name(),
+        Produced.with(Topics.RECONCILE_FAILURES.keySerde(), Topics.RECONCILE_FAILURES.valueSerde())
+            .withName(RECONCILE_SINK));
+    return events;
   }
 
   /**
