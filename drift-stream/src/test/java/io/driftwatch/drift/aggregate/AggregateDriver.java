@@ -65,10 +65,15 @@ final class AggregateDriver implements AutoCloseable {
 
   /** The source topic and the aggregates, built with explicit naming enforced. */
   static Topology topology(Properties props) {
+    return topology(props, STATUS_CHANGES);
+  }
+
+  /** A source topic of drift status changes and the aggregates. */
+  static Topology topology(Properties props, String sourceTopic) {
     StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(props)));
     KStream<ResourceKey, DriftStatus> changes =
         builder.stream(
-            STATUS_CHANGES,
+            sourceTopic,
             Consumed.with(Topics.DRIFT_STATUS.keySerde(), Topics.DRIFT_STATUS.valueSerde())
                 .withName(STATUS_SOURCE));
     DriftAggregates.attach(builder, changes);
