@@ -3,14 +3,12 @@ package io.driftwatch.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.driftwatch.model.DriftStatus;
+import io.driftwatch.model.DriftAggregate;
 import io.driftwatch.model.DriftType;
 import io.driftwatch.model.KafkaSettings;
-import io.driftwatch.model.ResourceKey;
 import io.driftwatch.model.SourceOrigin;
 import io.driftwatch.model.SourcePhase;
 import io.driftwatch.model.SourceStatus;
-import io.driftwatch.model.SyncStatus;
 import io.driftwatch.model.topic.TopicProvisioner;
 import io.driftwatch.model.topic.Topics;
 import io.driftwatch.telemetry.MeterCatalog;
@@ -36,9 +34,6 @@ class AlertSinkIT {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   private final String cluster = "alert-it-" + UUID.randomUUID().toString().substring(0, 8);
-  private final ResourceKey web = ResourceKey.of(cluster, "apps/v1", "Deployment", "shop", "web");
-  private final ResourceKey api = ResourceKey.of(cluster, "apps/v1", "Deployment", "shop", "api");
-  private final ResourceKey db = ResourceKey.of(cluster, "apps/v1", "StatefulSet", "shop", "db");
 
   @BeforeAll
   static void provisionTopics() {
@@ -50,11 +45,18 @@ class AlertSinkIT {
   }
 
   @Test
-  void gaugesFollowDriftStatusAndAreRebuiltByAFreshInstance() throws Exception {
+  void gaugesFollowDriftAggregatesAndAreRebuiltByAFreshInstance() throws Exception {
     KafkaSettings kafka = KafkaSettings.of(TestKafka.bootstrapServers());
-    publish(kafka, web, status(web, SyncStatus.OUT_OF_SYNC, DriftType.MODIFIED));
-    publish(kafka, api, status(api, SyncStatus.SYNCED, DriftType.NONE));
-    publish(kafka, db, status(db, SyncStatus.OUT_OF_SYNC, DriftType.MISSING_LIVE));
+    Instant opened = Instant.now().minus(Duration.ofMinutes(10));
+    DriftAggregate webModified = resources("Deployment", DriftType.MODIFIED, 1);
+    DriftAggregate dbMissing = resources("StatefulSet", DriftType.MISSING_LIVE, 1);
+    DriftAggregate shopOldest = DriftAggregate.oldestOpen(cluster, "shop", opened);
+    DriftAggregate billingOldest = DriftAggregate.oldestOpen(cluster, "billing", opened);
+    publish(kafka, webModified);
+    publish(kafka, resources("Deployment", DriftType.NONE, 1));
+    publish(kafka, dbMissing);
+    publish(kafka, shopOldest);
+    publish(kafka, billingOldest);
     publishUnreadable(kafka);
 
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -63,12 +65,20 @@ class AlertSinkIT {
       await().atMost(TIMEOUT).until(() -> value(registry, "Deployment", "MODIFIED") == 1.0);
       assertThat(value(registry, "Deployment", "MISSING_LIVE")).isZero();
       assertThat(value(registry, "StatefulSet", "MISSING_LIVE")).isEqualTo(1.0);
+      await().atMost(TIMEOUT).until(() -> oldestOpen(registry, "shop") >= 600.0);
+      assertThat(registry.scrape())
+          .contains(
+              "gitops_drift_oldest_open_seconds{cluster=\"" + cluster + "\",namespace=\"shop\"}");
 
-      publish(kafka, web, status(web, SyncStatus.SYNCED, DriftType.NONE));
-      publish(kafka, db, null);
+      // web resolved, db gone, shop has no open drift any more: what drift-stream then publishes.
+      tombstone(kafka, webModified.key());
+      publish(kafka, resources("Deployment", DriftType.NONE, 2));
+      tombstone(kafka, dbMissing.key());
+      tombstone(kafka, shopOldest.key());
 
       await().atMost(TIMEOUT).until(() -> value(registry, "Deployment", "MODIFIED") == 0.0);
       await().atMost(TIMEOUT).until(() -> series(registry, "StatefulSet").isEmpty());
+      await().atMost(TIMEOUT).until(() -> Double.isNaN(oldestOpen(registry, "shop")));
       assertThat(sink.healthy()).as("still reading after an unreadable record").isTrue();
     }
 
@@ -79,6 +89,8 @@ class AlertSinkIT {
       assertThat(value(fresh, "Deployment", "MODIFIED")).isZero();
       assertThat(value(fresh, "Deployment", "MISSING_LIVE")).isZero();
       assertThat(series(fresh, "StatefulSet")).isEmpty();
+      await().atMost(TIMEOUT).until(() -> oldestOpen(fresh, "billing") >= 600.0);
+      assertThat(oldestOpen(fresh, "shop")).isNaN();
     }
   }
 
@@ -159,19 +171,34 @@ class AlertSinkIT {
             .gauges());
   }
 
-  private static DriftStatus status(ResourceKey key, SyncStatus sync, DriftType type) {
-    Instant now = Instant.now();
-    return DriftStatus.of(key, sync, type, List.of(), "abc", now, now);
+  private double oldestOpen(PrometheusMeterRegistry registry, String namespace) {
+    Gauge gauge =
+        registry
+            .find(MeterCatalog.DRIFT_OLDEST_OPEN.name())
+            .tags("cluster", cluster, "namespace", namespace)
+            .gauge();
+    return gauge == null ? Double.NaN : gauge.value();
   }
 
-  private static void publish(KafkaSettings kafka, ResourceKey key, DriftStatus status)
-      throws Exception {
-    try (KafkaProducer<ResourceKey, DriftStatus> producer =
+  private DriftAggregate resources(String kind, DriftType type, long count) {
+    return DriftAggregate.resources(cluster, "shop", "apps", kind, type, count);
+  }
+
+  private static void publish(KafkaSettings kafka, DriftAggregate row) throws Exception {
+    send(kafka, row.key(), row);
+  }
+
+  private static void tombstone(KafkaSettings kafka, String key) throws Exception {
+    send(kafka, key, null);
+  }
+
+  private static void send(KafkaSettings kafka, String key, DriftAggregate row) throws Exception {
+    try (KafkaProducer<String, DriftAggregate> producer =
         new KafkaProducer<>(
             kafka.clientConfig(),
-            Topics.DRIFT_STATUS.keySerde().serializer(),
-            Topics.DRIFT_STATUS.valueSerde().serializer())) {
-      producer.send(new ProducerRecord<>(Topics.DRIFT_STATUS.name(), key, status)).get();
+            Topics.DRIFT_AGGREGATES.keySerde().serializer(),
+            Topics.DRIFT_AGGREGATES.valueSerde().serializer())) {
+      producer.send(new ProducerRecord<>(Topics.DRIFT_AGGREGATES.name(), key, row)).get();
     }
   }
 
@@ -182,8 +209,10 @@ class AlertSinkIT {
       producer
           .send(
               new ProducerRecord<>(
-                  Topics.DRIFT_STATUS.name(),
-                  web.toString().getBytes(StandardCharsets.UTF_8),
+                  Topics.DRIFT_AGGREGATES.name(),
+                  resources("Deployment", DriftType.MODIFIED, 1)
+                      .key()
+                      .getBytes(StandardCharsets.UTF_8),
                   "{broken".getBytes(StandardCharsets.UTF_8)))
           .get();
     }

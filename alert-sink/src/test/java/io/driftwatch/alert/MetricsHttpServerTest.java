@@ -2,19 +2,15 @@ package io.driftwatch.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.driftwatch.alert.metrics.DriftResourcesBinder;
-import io.driftwatch.model.DriftStatus;
+import io.driftwatch.alert.metrics.DriftAggregatesBinder;
+import io.driftwatch.model.DriftAggregate;
 import io.driftwatch.model.DriftType;
-import io.driftwatch.model.ResourceKey;
-import io.driftwatch.model.SyncStatus;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
@@ -32,19 +28,11 @@ class MetricsHttpServerTest {
   @BeforeEach
   void start() throws Exception {
     telemetry = new Telemetry();
-    DriftResourcesBinder binder = new DriftResourcesBinder();
+    DriftAggregatesBinder binder = new DriftAggregatesBinder();
     binder.bindTo(telemetry.registry());
-    ResourceKey web = ResourceKey.of("prod", "apps/v1", "Deployment", "shop", "web");
-    binder.record(
-        web,
-        DriftStatus.of(
-            web,
-            SyncStatus.OUT_OF_SYNC,
-            DriftType.MISSING_LIVE,
-            List.of(),
-            "c",
-            Instant.EPOCH,
-            Instant.EPOCH));
+    DriftAggregate missing =
+        DriftAggregate.resources("prod", "shop", "apps", "Deployment", DriftType.MISSING_LIVE, 1);
+    binder.record(missing.key(), missing);
     binder.refresh();
     Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
     checks.put("drift-stream", streamHealthy::get);

@@ -89,7 +89,8 @@ public record ResourceKey(String cluster, String group, String kind, String name
     return toString().compareTo(other.toString());
   }
 
-  private static String encode(String segment) {
+  /** Escapes {@code %} and {@code /} in one segment, as the canonical form does. */
+  static String encode(String segment) {
     return segment.replace("%", "%25").replace("/", "%2F");
   }
 

@@ -22,7 +22,9 @@ public final class MeterCatalog {
   /**
    * {@code gitops_drift_resources{cluster,namespace,kind,drift_type}}: resources currently drifted.
    * Every (cluster, namespace, kind) with at least one known resource has a series per drift type,
-   * 0 when none is drifted, so that a resolved drift reads 0 rather than vanishing.
+   * 0 when none is drifted, so that a resolved drift reads 0 rather than vanishing. Exported by
+   * alert-sink from the counts drift-stream keeps on {@code gitops.drift-aggregates.v1} (API groups
+   * of one kind added up).
    */
   public static final MeterSpec DRIFT_RESOURCES =
       new MeterSpec(
@@ -32,6 +34,21 @@ public final class MeterCatalog {
           "Resources whose live state currently drifts from Git, by cluster, namespace, kind and"
               + " drift type",
           List.of(TAG_CLUSTER, TAG_NAMESPACE, TAG_KIND, TAG_DRIFT_TYPE));
+
+  /**
+   * {@code gitops_drift_oldest_open_seconds{cluster,namespace}}: how long the oldest drift episode
+   * still open in the namespace has been open, evaluated at scrape time from its openedAt on {@code
+   * gitops.drift-aggregates.v1}. Absent when no drift is open there (an episode stays open through
+   * a PENDING or UNKNOWN interlude); an alert on {@code > N*60} fires on drift open longer than N
+   * minutes.
+   */
+  public static final MeterSpec DRIFT_OLDEST_OPEN =
+      new MeterSpec(
+          "gitops.drift.oldest.open",
+          Meter.Type.GAUGE,
+          "seconds",
+          "How long the oldest drift still open in the namespace has been open",
+          List.of(TAG_CLUSTER, TAG_NAMESPACE));
 
   /**
    * {@code gitops_source_last_success_timestamp_seconds{source}}: when each source last succeeded
@@ -119,6 +136,7 @@ public final class MeterCatalog {
   public static List<MeterSpec> all() {
     return List.of(
         DRIFT_RESOURCES,
+        DRIFT_OLDEST_OPEN,
         SOURCE_LAST_SUCCESS,
         SOURCE_CONSECUTIVE_FAILURES,
         CLUSTER_WATCH_STATE,

@@ -49,6 +49,8 @@ class MeterCatalogTest {
     }
     assertThat(MeterCatalog.CLUSTER_EVENTS.prometheusName())
         .isEqualTo("gitops_cluster_events_total");
+    assertThat(MeterCatalog.DRIFT_OLDEST_OPEN.prometheusName())
+        .isEqualTo("gitops_drift_oldest_open_seconds");
     assertThat(MeterCatalog.CLUSTER_LAST_EVENT.prometheusName())
         .isEqualTo("gitops_cluster_last_event_timestamp_seconds");
   }

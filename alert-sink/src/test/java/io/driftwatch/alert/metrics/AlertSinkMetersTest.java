@@ -2,13 +2,11 @@ package io.driftwatch.alert.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.driftwatch.model.DriftStatus;
+import io.driftwatch.model.DriftAggregate;
 import io.driftwatch.model.DriftType;
-import io.driftwatch.model.ResourceKey;
 import io.driftwatch.model.SourceOrigin;
 import io.driftwatch.model.SourcePhase;
 import io.driftwatch.model.SourceStatus;
-import io.driftwatch.model.SyncStatus;
 import io.driftwatch.telemetry.MeterCatalog;
 import io.driftwatch.telemetry.MeterSpec;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -22,19 +20,13 @@ class AlertSinkMetersTest {
   @Test
   void alertSinkMetersAreScrapedUnderTheirCatalogueNames() {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    DriftResourcesBinder binder = new DriftResourcesBinder();
+    DriftAggregatesBinder binder = new DriftAggregatesBinder();
     binder.bindTo(registry);
-    ResourceKey web = ResourceKey.of("prod", "apps/v1", "Deployment", "shop", "web");
-    binder.record(
-        web,
-        DriftStatus.of(
-            web,
-            SyncStatus.OUT_OF_SYNC,
-            DriftType.MODIFIED,
-            List.of(),
-            "c",
-            Instant.EPOCH,
-            Instant.EPOCH));
+    DriftAggregate modified =
+        DriftAggregate.resources("prod", "shop", "apps", "Deployment", DriftType.MODIFIED, 1);
+    binder.record(modified.key(), modified);
+    DriftAggregate oldest = DriftAggregate.oldestOpen("prod", "shop", Instant.now());
+    binder.record(oldest.key(), oldest);
     binder.refresh();
     SourceStatusBinder sources = new SourceStatusBinder();
     sources.bindTo(registry);
@@ -51,12 +43,18 @@ class AlertSinkMetersTest {
         .contains("# TYPE gitops_drift_resources gauge")
         .contains(
             "gitops_drift_resources{cluster=\"prod\",drift_type=\"MODIFIED\",kind=\"Deployment\",namespace=\"shop\"} 1");
+    assertThat(MeterCatalog.DRIFT_OLDEST_OPEN.prometheusName())
+        .isEqualTo("gitops_drift_oldest_open_seconds");
+    assertThat(scrape)
+        .contains("# TYPE gitops_drift_oldest_open_seconds gauge")
+        .contains("gitops_drift_oldest_open_seconds{cluster=\"prod\",namespace=\"shop\"}");
     assertThat(scrape)
         .contains("gitops_source_last_success_timestamp_seconds{source=\"git:fleet\"} 0.0")
         .contains("gitops_source_consecutive_failures{source=\"git:fleet\"} 0.0");
     for (MeterSpec spec :
         List.of(
             MeterCatalog.DRIFT_RESOURCES,
+            MeterCatalog.DRIFT_OLDEST_OPEN,
             MeterCatalog.SOURCE_LAST_SUCCESS,
             MeterCatalog.SOURCE_CONSECUTIVE_FAILURES)) {
       assertThat(scrape).contains("# TYPE " + spec.prometheusName() + " ");

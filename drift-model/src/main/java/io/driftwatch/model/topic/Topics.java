@@ -4,6 +4,7 @@ import io.driftwatch.model.AuditRecord;
 import io.driftwatch.model.CommitRecord;
 import io.driftwatch.model.DeadLetter;
 import io.driftwatch.model.DesiredState;
+import io.driftwatch.model.DriftAggregate;
 import io.driftwatch.model.DriftEvent;
 import io.driftwatch.model.DriftStatus;
 import io.driftwatch.model.LiveState;
@@ -127,6 +128,20 @@ public final class Topics {
           Duration.ofDays(30));
 
   /**
+   * Drift figures per group of resources, for metrics: drifted resources per cluster, namespace,
+   * API group, kind and drift type, and the oldest open drift per cluster and namespace. Keyed by
+   * {@link DriftAggregate#key()}; compacted, tombstone when a group empties.
+   */
+  public static final Topic<String, DriftAggregate> DRIFT_AGGREGATES =
+      new Topic<>(
+          "gitops.drift-aggregates.v1",
+          Serdes.String(),
+          JsonSerde.of(DriftAggregate.class),
+          DEFAULT_PARTITIONS,
+          CleanupPolicy.COMPACT,
+          null);
+
+  /**
    * Reconcile-failure transitions (FAILING / RECOVERED / DELETED) per reconciler, keyed by the
    * reconciler's resource key; an event log kept 30 days.
    */
@@ -190,6 +205,7 @@ public final class Topics {
         RECONCILER_STATUS_GLOBAL,
         DRIFT_STATUS,
         DRIFT_EVENTS,
+        DRIFT_AGGREGATES,
         RECONCILE_FAILURES,
         REMEDIATION_REQUESTS,
         AUDIT,
