@@ -1,6 +1,7 @@
 package io.driftwatch.drift;
 
 import io.driftwatch.diff.DiffEngine;
+import io.driftwatch.drift.aggregate.DriftAggregates;
 import io.driftwatch.drift.audit.AuditTopology;
 import io.driftwatch.drift.episode.DriftEpisode;
 import io.driftwatch.drift.episode.DriftEpisodeProcessor;
@@ -159,6 +160,7 @@ public final class DriftTopology {
         Produced.with(Topics.DRIFT_EVENTS.keySerde(), Topics.DRIFT_EVENTS.valueSerde())
             .withName(EVENTS_SINK));
 
+    DriftAggregates.attach(builder, statuses);
     TransitionHistory.attach(builder, transitions, config.queries().transitionsKept());
     RemediationSettings remediation = config.remediation();
     KStream<ResourceKey, RemediationRequest> requests =

@@ -290,8 +290,8 @@ public final class QueryHandler implements HttpHandler {
         500,
         "A store this query reads is not in drift-stream's topology ("
             + e.getMessage()
-            + "): the topology and the query routes do not match; attach the store (for"
-            + " transitions: TransitionHistory.attach) or remove its route");
+            + "): the topology and the query routes do not match; this is a bug in how the"
+            + " route was registered");
   }
 
   private static String storesUnavailable(InvalidStateStoreException e) {

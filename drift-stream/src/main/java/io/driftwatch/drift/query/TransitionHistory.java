@@ -6,7 +6,6 @@ import io.driftwatch.model.serde.JsonSerde;
 import io.driftwatch.model.topic.Topics;
 import java.time.Duration;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -66,17 +65,6 @@ public final class TransitionHistory {
       Duration retention) {
     builder.addStateStore(storeBuilder());
     transitions.process(processor(keep, retention), Named.as(PROCESSOR), STORE);
-  }
-
-  /**
-   * Adds the history processor and its store to an already built topology, as a child of the node
-   * named {@code transitionsNode} (which must emit {@code DriftEvent} values keyed by resource
-   * key). This is the same shape {@link #attach(StreamsBuilder, KStream, int)} makes, for a
-   * topology whose builder is out of reach.
-   */
-  public static void attach(Topology topology, String transitionsNode, int keep) {
-    topology.addProcessor(PROCESSOR, processor(keep, DEFAULT_RETENTION), transitionsNode);
-    topology.addStateStore(storeBuilder(), PROCESSOR);
   }
 
   /** The store, keyed like every per-resource topic so that key lookups find its partition. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.driftwatch.drift.DriftStream;
 import io.driftwatch.drift.DriftStreamConfig;
 import io.driftwatch.drift.DriftTopology;
+import io.driftwatch.drift.gate.GateSettings;
 import io.driftwatch.model.DesiredState;
 import io.driftwatch.model.KafkaSettings;
 import io.driftwatch.model.LiveState;
@@ -45,14 +46,16 @@ final class DriftFixture implements AutoCloseable {
   private final TestInputTopic<ResourceKey, LiveState> live;
   private final TestInputTopic<String, SourceStatus> sources;
 
-  DriftFixture(Path stateDir, String applicationId, boolean withHistory) {
+  DriftFixture(Path stateDir, String applicationId) {
     DriftStreamConfig config =
         new DriftStreamConfig(
-            applicationId, stateDir, Duration.ofMillis(100), DriftStreamConfig.defaultComparison());
+                applicationId,
+                stateDir,
+                Duration.ofMillis(100),
+                DriftStreamConfig.defaultComparison())
+            // Queries are the subject here, not the gate: a difference is drift at once.
+            .withGate(new GateSettings(Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1)));
     Topology topology = DriftTopology.build(config);
-    if (withHistory) {
-      TransitionHistory.attach(topology, DriftTopology.EVENT_VALUE, TransitionHistory.DEFAULT_KEEP);
-    }
     readsSourceStatus = topology.describe().toString().contains(Topics.SOURCE_STATUS.name());
     Properties props = DriftStream.streamsProperties(config, KafkaSettings.of("unused:9092"));
     // As in DriftTopologyTest: the driver's exactly-once emulation is not what is tested here.
@@ -70,6 +73,9 @@ final class DriftFixture implements AutoCloseable {
   /** Git declares a Deployment-like resource with {@code replicas}. */
   void desired(ResourceKey key, int replicas) {
     markSynced(SourceStatus.gitSource(SOURCE), SourceOrigin.GIT);
+    // The cluster has listed the kind, so a desired resource without live is MISSING_LIVE.
+    markSynced(
+        SourceStatus.clusterSource(key.cluster(), key.group(), key.kind()), SourceOrigin.CLUSTER);
     desired.pipeInput(
         key,
         DesiredState.of(

@@ -184,7 +184,6 @@ class InteractiveQueriesIT {
       Properties props = DriftStream.streamsProperties(config, kafka);
       self = ApplicationServer.configure(props, "127.0.0.1", server.getAddress().getPort());
       Topology topology = DriftTopology.build(config);
-      TransitionHistory.attach(topology, DriftTopology.EVENT_VALUE, TransitionHistory.DEFAULT_KEEP);
       streams = new KafkaStreams(topology, props);
       server.createContext(QueryHandler.PREFIX, QueryHandler.forDriftStream(streams, self));
       server.start();

@@ -74,12 +74,12 @@ class QueryHandlerTest {
     hostA = new HostInfo("127.0.0.1", serverA.getAddress().getPort());
     hostB = new HostInfo("127.0.0.1", serverB.getAddress().getPort());
 
-    DriftFixture a = fixture(dir.resolve("a"), "query-handler-a", true);
+    DriftFixture a = fixture(dir.resolve("a"), "query-handler-a");
     a.modified(ALPHA_WEB);
     a.synced(ALPHA_API);
     a.modified(ALPHA_DB);
     a.live(ALPHA_DB, 2);
-    DriftFixture b = fixture(dir.resolve("b"), "query-handler-b", true);
+    DriftFixture b = fixture(dir.resolve("b"), "query-handler-b");
     b.modified(BETA_SVC);
     b.desired(BETA_WORKER, 1);
 
@@ -336,25 +336,6 @@ class QueryHandlerTest {
             ALPHA_WEB.toString(), ALPHA_DB.toString(), BETA_SVC.toString(), BETA_WORKER.toString());
   }
 
-  @Test
-  void aRouteToAStoreTheTopologyLacksIsAServerErrorSayingHowToFixIt() throws Exception {
-    HttpServer serverC = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    HostInfo hostC = new HostInfo("127.0.0.1", serverC.getAddress().getPort());
-    DriftFixture c = fixture(dir.resolve("c"), "query-handler-c", false);
-    c.modified(ALPHA_WEB);
-    serve(serverC, new ArrayList<>(), handler(new DriverInstance(c.driver(), hostC, key -> hostC)));
-    try {
-      HttpResponse<String> response = get(serverC, "resources/" + ALPHA_WEB);
-
-      assertThat(response.statusCode()).isEqualTo(500);
-      assertThat(json(response).path("error").asText())
-          .contains(TransitionHistory.STORE)
-          .contains("TransitionHistory.attach");
-    } finally {
-      serverC.stop(0);
-    }
-  }
-
   /** drift-stream's routes, plus one for the history store: what registering a store takes. */
   private static QueryHandler handler(StreamsInstance instance) {
     QueryRoutes routes =
@@ -407,8 +388,8 @@ class QueryHandlerTest {
     };
   }
 
-  private DriftFixture fixture(Path dir, String applicationId, boolean withHistory) {
-    DriftFixture fixture = new DriftFixture(dir, applicationId, withHistory);
+  private DriftFixture fixture(Path dir, String applicationId) {
+    DriftFixture fixture = new DriftFixture(dir, applicationId);
     closing.add(fixture);
     return fixture;
   }

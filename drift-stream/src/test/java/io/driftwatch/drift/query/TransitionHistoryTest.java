@@ -112,8 +112,6 @@ class TransitionHistoryTest {
   void onTheDriftTopologyTheHistoryLivesInTheTaskOfTheEpisodeStore() {
     Topology drift = DriftTopology.build(DriftStreamConfig.defaults(stateDir));
 
-    TransitionHistory.attach(drift, DriftTopology.EVENT_VALUE, TransitionHistory.DEFAULT_KEEP);
-
     TopologyDescription.Subtopology episodes =
         drift.describe().subtopologies().stream()
             .filter(
