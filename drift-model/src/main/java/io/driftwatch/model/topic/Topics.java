@@ -2,6 +2,8 @@ package io.driftwatch.model.topic;
 
 import io.driftwatch.model.CommitRecord;
 import io.driftwatch.model.DeadLetter;
+import io.driftwatch.model.DeploymentEvent;
+import io.driftwatch.model.DeploymentStatus;
 import io.driftwatch.model.DesiredState;
 import io.driftwatch.model.DriftEvent;
 import io.driftwatch.model.DriftStatus;
@@ -122,6 +124,34 @@ public final class Topics {
           CleanupPolicy.DELETE,
           Duration.ofDays(30));
 
+  /**
+   * The rollout state per workload ({@code workload:<resource key>}) and per component ×
+   * environment ({@code component:<environment>/<project>/<component>}); compacted, tombstone when
+   * gone.
+   */
+  public static final Topic<String, DeploymentStatus> DEPLOYMENT_STATUS =
+      new Topic<>(
+          "gitops.deployment-status.v1",
+          Serdes.String(),
+          JsonSerde.of(DeploymentStatus.class),
+          DEFAULT_PARTITIONS,
+          CleanupPolicy.COMPACT,
+          null);
+
+  /**
+   * One record per completed deployment of a component × environment (SUCCEEDED / FAILED, lead
+   * time, time to restore), keyed {@code <environment>/<project>/<component>}; the DORA records,
+   * kept 90 days.
+   */
+  public static final Topic<String, DeploymentEvent> DEPLOYMENT_EVENTS =
+      new Topic<>(
+          "gitops.deployment-events.v1",
+          Serdes.String(),
+          JsonSerde.of(DeploymentEvent.class),
+          DEFAULT_PARTITIONS,
+          CleanupPolicy.DELETE,
+          Duration.ofDays(90));
+
   /** Input that could not be processed, with the reason; kept 30 days. Keyed by origin. */
   public static final Topic<String, DeadLetter> DEAD_LETTER =
       new Topic<>(
@@ -145,6 +175,8 @@ public final class Topics {
         DRIFT_STATUS,
         DRIFT_EVENTS,
         RECONCILE_FAILURES,
+        DEPLOYMENT_STATUS,
+        DEPLOYMENT_EVENTS,
         DEAD_LETTER);
   }
 
