@@ -10,6 +10,9 @@ import java.time.Instant;
  * manifest (for health), and Secret values are replaced by their keyed HMAC. A deleted object is a
  * tombstone under the same key.
  *
+ * <p>{@code generation} and {@code deletionTimestamp} were added within schema version 1 (consumers
+ * ignore fields they do not know): records written before them read back with both null.
+ *
  * @param resourceVersion the API server's resourceVersion of the observation, for ordering and
  *     debugging
  * @param observedAt when ingest-cluster saw this version
@@ -23,6 +26,12 @@ import java.time.Instant;
  *     (Flux {@code kustomize.toolkit.fluxcd.io/name}+{@code namespace} or helm-controller labels,
  *     Argo CD tracking annotation or instance label, OpenChoreo labels), or null when no GitOps
  *     tool claims it; drift-stream tells a managed orphan from an unmanaged object by it
+ * @param generation the object's {@code metadata.generation}, or null when the server sent none;
+ *     server-set, so not in {@code manifest} (the diff must not see it), but health needs it to
+ *     tell whether the controller has observed the current spec
+ * @param deletionTimestamp the object's {@code metadata.deletionTimestamp}, or null when it is not
+ *     being deleted; kept out of {@code manifest} for the same reason, read by health ("pending
+ *     deletion")
  */
 public record LiveState(
     int schemaVersion,
@@ -32,7 +41,9 @@ public record LiveState(
     ObjectNode manifest,
     ObjectNode status,
     ArrayNode managedFields,
-    ResourceKey managedBy) {
+    ResourceKey managedBy,
+    Long generation,
+    Instant deletionTimestamp) {
 
   public static final int SCHEMA_VERSION = 1;
 
@@ -45,7 +56,16 @@ public record LiveState(
       ObjectNode status,
       ArrayNode managedFields) {
     return new LiveState(
-        SCHEMA_VERSION, key, resourceVersion, observedAt, manifest, status, managedFields, null);
+        SCHEMA_VERSION,
+        key,
+        resourceVersion,
+        observedAt,
+        manifest,
+        status,
+        managedFields,
+        null,
+        null,
+        null);
   }
 
   /** This observation, marked as managed by {@code reconciler} (null: by none). */
@@ -58,6 +78,26 @@ public record LiveState(
         manifest,
         status,
         managedFields,
-        reconciler);
+        reconciler,
+        generation,
+        deletionTimestamp);
+  }
+
+  /**
+   * This observation with the object's server-set {@code generation} and {@code deletionTimestamp}
+   * (either null: the server sent none).
+   */
+  public LiveState withLifecycle(Long generation, Instant deletionTimestamp) {
+    return new LiveState(
+        schemaVersion,
+        key,
+        resourceVersion,
+        observedAt,
+        manifest,
+        status,
+        managedFields,
+        managedBy,
+        generation,
+        deletionTimestamp);
   }
 }

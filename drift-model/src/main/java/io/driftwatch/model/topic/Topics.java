@@ -3,6 +3,8 @@ package io.driftwatch.model.topic;
 import io.driftwatch.model.AuditRecord;
 import io.driftwatch.model.CommitRecord;
 import io.driftwatch.model.DeadLetter;
+import io.driftwatch.model.DeploymentEvent;
+import io.driftwatch.model.DeploymentStatus;
 import io.driftwatch.model.DesiredState;
 import io.driftwatch.model.DriftAggregate;
 import io.driftwatch.model.DriftEvent;
@@ -181,6 +183,32 @@ public final class Topics {
           DEFAULT_PARTITIONS,
           CleanupPolicy.DELETE,
           Duration.ofDays(365));
+   * The rollout state per workload ({@code workload:<resource key>}) and per component ×
+   * environment ({@code component:<environment>/<project>/<component>}); compacted, tombstone when
+   * gone.
+   */
+  public static final Topic<String, DeploymentStatus> DEPLOYMENT_STATUS =
+      new Topic<>(
+          "gitops.deployment-status.v1",
+          Serdes.String(),
+          JsonSerde.of(DeploymentStatus.class),
+          DEFAULT_PARTITIONS,
+          CleanupPolicy.COMPACT,
+          null);
+
+  /**
+   * One record per completed deployment of a component × environment (SUCCEEDED / FAILED, lead
+   * time, time to restore), keyed {@code <environment>/<project>/<component>}; the DORA records,
+   * kept 90 days.
+   */
+  public static final Topic<String, DeploymentEvent> DEPLOYMENT_EVENTS =
+      new Topic<>(
+          "gitops.deployment-events.v1",
+          Serdes.String(),
+          JsonSerde.of(DeploymentEvent.class),
+          DEFAULT_PARTITIONS,
+          CleanupPolicy.DELETE,
+          Duration.ofDays(90));
 
   /** Input that could not be processed, with the reason; kept 30 days. Keyed by origin. */
   public static final Topic<String, DeadLetter> DEAD_LETTER =
@@ -209,6 +237,8 @@ public final class Topics {
         RECONCILE_FAILURES,
         REMEDIATION_REQUESTS,
         AUDIT,
+        DEPLOYMENT_STATUS,
+        DEPLOYMENT_EVENTS,
         DEAD_LETTER);
   }
 

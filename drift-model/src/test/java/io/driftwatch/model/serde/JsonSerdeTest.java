@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.driftwatch.model.CommitRecord;
 import io.driftwatch.model.CommitSignature;
+import io.driftwatch.model.DeploymentEvent;
+import io.driftwatch.model.DeploymentPhase;
+import io.driftwatch.model.DeploymentStatus;
 import io.driftwatch.model.DesiredState;
 import io.driftwatch.model.DriftEvent;
 import io.driftwatch.model.DriftTransition;
@@ -148,9 +151,84 @@ class JsonSerdeTest {
             .deserialize("t", old.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
     assertThat(live.managedBy()).isNull();
+    assertThat(live.generation()).isNull();
+    assertThat(live.deletionTimestamp()).isNull();
     ResourceKey app =
         ResourceKey.of("prod", "argoproj.io/v1alpha1", "Application", "argocd", "shop");
     assertThat(live.withManagedBy(app).managedBy()).isEqualTo(app);
+  }
+
+  @Test
+  void liveStateRoundTripsWithGenerationAndDeletionTimestamp() {
+    ObjectNode manifest = Json.mapper().createObjectNode().put("kind", "Deployment");
+    Instant deleting = Instant.parse("2026-11-26T08:00:00Z");
+    LiveState live =
+        LiveState.of(KEY, "9", Instant.parse("2026-11-26T07:00:00Z"), manifest, null, null)
+            .withLifecycle(4L, deleting);
+    var serde = Topics.LIVE_STATE.valueSerde();
+
+    LiveState back = serde.deserializer().deserialize("t", serde.serializer().serialize("t", live));
+
+    assertThat(back).isEqualTo(live);
+    assertThat(back.generation()).isEqualTo(4L);
+    assertThat(back.deletionTimestamp()).isEqualTo(deleting);
+    assertThat(back.manifest().path("metadata").has("generation")).isFalse();
+  }
+
+  @Test
+  void deploymentStatusAndEventRoundTripUnderTheirStringKeys() {
+    DeploymentStatus status =
+        new DeploymentStatus(
+            DeploymentStatus.SCHEMA_VERSION,
+            DeploymentStatus.Scope.COMPONENT,
+            null,
+            "production",
+            "shop",
+            "web",
+            "prod",
+            DeploymentPhase.PROGRESSING,
+            "Progressing",
+            "0123456789abcdef0123456789abcdef01234567",
+            Instant.parse("2026-11-26T07:00:00Z"),
+            "Ada <ada@example.com>",
+            Instant.parse("2026-11-26T07:01:00Z"),
+            null,
+            null,
+            Instant.parse("2026-11-26T07:01:00Z"),
+            java.util.Map.of(DeploymentStatus.workloadKey(KEY), DeploymentPhase.PROGRESSING),
+            "1 of 3 updated replicas are available");
+    var statusSerde = Topics.DEPLOYMENT_STATUS.valueSerde();
+    DeploymentEvent event =
+        DeploymentEvent.of(
+            "production",
+            "shop",
+            "web",
+            "0123456789abcdef0123456789abcdef01234567",
+            Instant.parse("2026-11-26T07:00:00Z"),
+            null,
+            DeploymentEvent.Outcome.SUCCEEDED,
+            120_000L,
+            null,
+            Instant.parse("2026-11-26T07:02:00Z"));
+    var eventSerde = Topics.DEPLOYMENT_EVENTS.valueSerde();
+
+    assertThat(
+            statusSerde
+                .deserializer()
+                .deserialize("t", statusSerde.serializer().serialize("t", status)))
+        .isEqualTo(status);
+    assertThat(
+            eventSerde
+                .deserializer()
+                .deserialize("t", eventSerde.serializer().serialize("t", event)))
+        .isEqualTo(event);
+    assertThat(status.recordKey()).isEqualTo("component:production/shop/web");
+    assertThat(event.recordKey()).isEqualTo("production/shop/web");
+    assertThat(DeploymentStatus.workloadKey(KEY))
+        .isEqualTo("workload:prod/apps/Deployment/shop/web");
+    String json =
+        new String(statusSerde.serializer().serialize("t", status), StandardCharsets.UTF_8);
+    assertThat(json).startsWith("{\"schemaVersion\":1,").contains("\"phase\":\"PROGRESSING\"");
   }
 
   @Test

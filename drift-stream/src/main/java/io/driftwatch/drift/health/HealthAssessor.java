@@ -1,6 +1,5 @@
 package io.driftwatch.drift.health;
 
-import static io.driftwatch.drift.health.LiveObject.absent;
 import static io.driftwatch.drift.health.LiveObject.list;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,10 +35,16 @@ public final class HealthAssessor {
 
   private HealthAssessor() {}
 
-  /** The health of a live observation; empty for a kind without a rule. */
+  /**
+   * The health of a live observation, with the {@code generation} and {@code deletionTimestamp}
+   * that ingest-cluster publishes beside the manifest; empty for a kind without a rule.
+   */
   public static Optional<HealthAssessment> assess(LiveState live) {
     Objects.requireNonNull(live, "live");
-    return assess(live.manifest(), live.status());
+    Objects.requireNonNull(live.manifest(), "live.manifest");
+    return assess(
+        new LiveObject(
+            live.manifest(), live.status(), live.generation(), live.deletionTimestamp() != null));
   }
 
   /**
@@ -49,7 +54,10 @@ public final class HealthAssessor {
    */
   public static Optional<HealthAssessment> assess(ObjectNode manifest, ObjectNode status) {
     Objects.requireNonNull(manifest, "manifest");
-    LiveObject object = new LiveObject(manifest, status);
+    return assess(new LiveObject(manifest, status));
+  }
+
+  private static Optional<HealthAssessment> assess(LiveObject object) {
     try {
       // Argo CD checks deletion before any rule, for every kind: an object on its way out is
       // Progressing whatever its status says.
@@ -76,11 +84,10 @@ public final class HealthAssessor {
   }
 
   private static boolean pendingDeletion(LiveObject object) {
-    JsonNode metadata = object.metadata();
-    if (absent(metadata.path("deletionTimestamp"))) {
+    if (!object.deletionRequested()) {
       return false;
     }
-    for (JsonNode finalizer : list(metadata.path("finalizers"), "metadata.finalizers")) {
+    for (JsonNode finalizer : list(object.metadata().path("finalizers"), "metadata.finalizers")) {
       if (HOOK_FINALIZER.equals(finalizer.asText())) {
         return false;
       }

@@ -18,10 +18,23 @@ final class LiveObject {
 
   private final ObjectNode manifest;
   private final JsonNode status;
+  private final Long generation;
+  private final boolean deletionRequested;
 
+  /** An object whose manifest carries its own {@code generation} and {@code deletionTimestamp}. */
   LiveObject(ObjectNode manifest, ObjectNode status) {
+    this(manifest, status, null, false);
+  }
+
+  /**
+   * An object whose server-set {@code generation} and deletion mark travel beside its manifest, as
+   * on {@code gitops.live-state.v1}; a null generation or a false mark falls back to the manifest.
+   */
+  LiveObject(ObjectNode manifest, ObjectNode status, Long generation, boolean deletionRequested) {
     this.manifest = Objects.requireNonNull(manifest, "manifest");
     this.status = status == null ? MissingNode.getInstance() : status;
+    this.generation = generation;
+    this.deletionRequested = deletionRequested;
   }
 
   String apiVersion() {
@@ -49,11 +62,22 @@ final class LiveObject {
   }
 
   /**
-   * {@code metadata.generation}, or 0 when the manifest does not carry it (ingest-cluster strips
-   * server-set metadata; see docs/health.md).
+   * The object's generation: the one carried beside the manifest ({@code LiveState.generation}),
+   * else {@code metadata.generation}, else 0 (a record written before ingest-cluster published it).
    */
   long generation() {
+    if (generation != null) {
+      return generation;
+    }
     return count(metadata().path("generation"), "metadata.generation");
+  }
+
+  /**
+   * True when the object is being deleted: a deletion timestamp beside the manifest ({@code
+   * LiveState.deletionTimestamp}) or in {@code metadata}.
+   */
+  boolean deletionRequested() {
+    return deletionRequested || !absent(metadata().path("deletionTimestamp"));
   }
 
   /** An integer field; 0 when absent. */

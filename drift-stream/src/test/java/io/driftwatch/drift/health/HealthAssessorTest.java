@@ -41,7 +41,8 @@ class HealthAssessorTest {
 
   @Test
   void aLiveStateAsIngestClusterPublishesItIsAssessedOnItsReplicaCounts() {
-    // ingest-cluster strips metadata.generation: the generation check cannot fire, the rest can.
+    // A record written before LiveState carried the generation: that check cannot fire, the rest
+    // can.
     HealthFixture rollout = HealthFixture.load("deployment-rollout-updating");
     ObjectNode manifest = rollout.manifest();
     ((ObjectNode) manifest.get("metadata")).remove("generation");
@@ -58,6 +59,52 @@ class HealthAssessorTest {
         .contains(
             HealthAssessment.of(
                 HealthStatus.PROGRESSING, "rollout in progress: 1 of 3 replicas updated"));
+  }
+
+  @Test
+  void aLiveStateIsAssessedWithTheGenerationIngestClusterCarriesBesideTheManifest() {
+    HealthFixture notObserved = HealthFixture.load("deployment-generation-not-observed");
+    ObjectNode manifest = notObserved.manifest();
+    long generation = manifest.path("metadata").path("generation").asLong();
+    ((ObjectNode) manifest.get("metadata")).remove("generation");
+    LiveState stripped =
+        LiveState.of(
+            CHECKOUT,
+            "48152",
+            Instant.parse("2026-03-01T10:00:00Z"),
+            manifest,
+            notObserved.status(),
+            null);
+
+    HealthAssessment notYetObserved =
+        HealthAssessment.of(
+            HealthStatus.PROGRESSING,
+            "the deployment controller has not observed generation 9 yet (last observed: 8)");
+
+    assertThat(HealthAssessor.assess(stripped.withLifecycle(generation, null)))
+        .contains(notYetObserved);
+    assertThat(HealthAssessor.assess(stripped))
+        .as("without the generation the check cannot fire")
+        .isNotEqualTo(java.util.Optional.of(notYetObserved));
+  }
+
+  @Test
+  void aLiveStateWithADeletionTimestampBesideTheManifestIsPendingDeletion() {
+    HealthFixture healthy = HealthFixture.load("deployment-healthy");
+    LiveState live =
+        LiveState.of(
+                CHECKOUT,
+                "48153",
+                Instant.parse("2026-03-01T10:00:00Z"),
+                healthy.manifest(),
+                healthy.status(),
+                null)
+            .withLifecycle(7L, Instant.parse("2026-03-01T09:59:00Z"));
+
+    assertThat(HealthAssessor.assess(live))
+        .contains(HealthAssessment.of(HealthStatus.PROGRESSING, "pending deletion"));
+    assertThat(HealthAssessor.assess(live.withLifecycle(7L, null)))
+        .contains(HealthAssessment.healthy());
   }
 
   @Test

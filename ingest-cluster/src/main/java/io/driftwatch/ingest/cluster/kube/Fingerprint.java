@@ -12,14 +12,17 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * The first 128 bits of the SHA-256 of an object's JSON without what normalisation strips from its
- * metadata (resourceVersion, managedFields and the other server-set fields, bookkeeping
- * annotations). Two observations of an object with the same fingerprint publish the same live
- * state, so the store keeps this instead of the object. A cryptographic hash, because a collision
- * would hide a real change: nobody can craft an edit that keeps the fingerprint.
+ * The first 128 bits of the SHA-256 of an object's JSON without what normalisation drops from its
+ * metadata (resourceVersion, managedFields and the other server-set fields except generation and
+ * deletionTimestamp, which the live state carries; bookkeeping annotations). Two observations of an
+ * object with the same fingerprint publish the same live state, so the store keeps this instead of
+ * the object. A cryptographic hash, because a collision would hide a real change: nobody can craft
+ * an edit that keeps the fingerprint.
  *
  * @param high the first 64 bits
  * @param low the next 64 bits
@@ -28,6 +31,13 @@ record Fingerprint(long high, long low) {
 
   private static final ObjectWriter WRITER = new ObjectMapper().writer();
   private static final List<String> EMPTY_IS_ABSENT = List.of("annotations", "labels");
+
+  /**
+   * Server-set metadata that normalisation drops entirely. {@code generation} and {@code
+   * deletionTimestamp} are not among them: they are published beside the manifest, so a change of
+   * either (a deletion with finalizers sets only the timestamp) must publish.
+   */
+  private static final Set<String> DROPPED_METADATA = dropped();
 
   /**
    * Fingerprints one object as the informer delivered it, read as JSON. Field order counts: the API
@@ -52,7 +62,7 @@ record Fingerprint(long high, long low) {
     }
     ObjectNode metadata = JsonNodeFactory.instance.objectNode();
     metadata.setAll(meta);
-    metadata.remove(KubernetesObjects.SERVER_SET_METADATA);
+    metadata.remove(DROPPED_METADATA);
     if (meta.get("annotations") instanceof ObjectNode annotations) {
       ObjectNode kept = JsonNodeFactory.instance.objectNode();
       kept.setAll(annotations);
@@ -70,6 +80,13 @@ record Fingerprint(long high, long low) {
     copy.setAll(top);
     copy.set("metadata", metadata);
     return copy;
+  }
+
+  private static Set<String> dropped() {
+    Set<String> dropped = new HashSet<>(KubernetesObjects.SERVER_SET_METADATA);
+    dropped.remove("generation");
+    dropped.remove("deletionTimestamp");
+    return Set.copyOf(dropped);
   }
 
   private static MessageDigest sha256() {

@@ -10,15 +10,19 @@ import io.driftwatch.model.LiveState;
 import io.driftwatch.model.ResourceKey;
 import io.driftwatch.model.secret.SecretRedactor;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * Turns an object as the API server returns it into a {@link LiveState}: server-set metadata and
- * bookkeeping annotations are stripped, {@code status} is split out of the manifest, a Secret's
- * values are replaced by their keyed HMAC, and the reconciler that manages the object is read from
- * its {@link OwnershipMarks} before the marks that only record ownership (Argo CD's tracking id)
- * are stripped too. A pure function of its input and the clock.
+ * bookkeeping annotations are stripped from the manifest ({@code generation} and {@code
+ * deletionTimestamp} travel beside it, for health), {@code status} is split out of the manifest, a
+ * Secret's values are replaced by their keyed HMAC, and the reconciler that manages the object is
+ * read from its {@link OwnershipMarks} before the marks that only record ownership (Argo CD's
+ * tracking id) are stripped too. A pure function of its input and the clock.
  */
 public final class LiveStateNormalizer {
 
@@ -67,6 +71,8 @@ public final class LiveStateNormalizer {
       throw new MalformedObjectException(origin, "status is not an object");
     }
 
+    Long generation = generation(metadataNode.get("generation"), origin);
+    Instant deletionTimestamp = deletionTimestamp(metadataNode.get("deletionTimestamp"), origin);
     ResourceKey managedBy = marks.managedBy(cluster, object);
     ObjectNode manifest = ((ObjectNode) object).deepCopy();
     ObjectNode metadata = (ObjectNode) manifest.get("metadata");
@@ -91,7 +97,42 @@ public final class LiveStateNormalizer {
             manifest,
             status instanceof ObjectNode statusObject ? statusObject : null,
             managedFields)
-        .withManagedBy(managedBy);
+        .withManagedBy(managedBy)
+        .withLifecycle(generation, deletionTimestamp);
+  }
+
+  /**
+   * {@code metadata.generation}, which the diff never sees but health needs (has the controller
+   * observed the current spec?); null when absent.
+   */
+  private static Long generation(JsonNode node, String origin) throws MalformedObjectException {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+      throw new MalformedObjectException(origin, "metadata.generation is not an integer");
+    }
+    return node.longValue();
+  }
+
+  /**
+   * {@code metadata.deletionTimestamp} (RFC 3339), for health's "pending deletion"; null when
+   * absent.
+   */
+  private static Instant deletionTimestamp(JsonNode node, String origin)
+      throws MalformedObjectException {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isTextual()) {
+      throw new MalformedObjectException(origin, "metadata.deletionTimestamp is not a string");
+    }
+    try {
+      return OffsetDateTime.parse(node.textValue()).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new MalformedObjectException(
+          origin, "metadata.deletionTimestamp is not an RFC 3339 time");
+    }
   }
 
   /**

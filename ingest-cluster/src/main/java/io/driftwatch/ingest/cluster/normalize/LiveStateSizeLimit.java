@@ -8,10 +8,10 @@ import io.driftwatch.model.topic.Topics;
 /**
  * Bounds what one live state may weigh on {@code gitops.live-state.v1}. A live state whose
  * serialised form is larger than the limit is replaced by a stub that keeps its identity
- * (apiVersion, kind, name, namespace, labels, resourceVersion, managedBy) and carries the
- * annotation {@value #TRUNCATED_ANNOTATION} with its size; its manifest body, status and
- * managedFields are dropped. drift-stream must treat such a live state as not comparable
- * (docs/drift-semantics.md).
+ * (apiVersion, kind, name, namespace, labels, resourceVersion, managedBy, generation,
+ * deletionTimestamp) and carries the annotation {@value #TRUNCATED_ANNOTATION} with its size; its
+ * manifest body, status and managedFields are dropped. drift-stream must treat such a live state as
+ * not comparable (docs/drift-semantics.md).
  */
 public final class LiveStateSizeLimit {
 
@@ -83,7 +83,9 @@ public final class LiveStateSizeLimit {
         manifest,
         null,
         null,
-        live.managedBy());
+        live.managedBy(),
+        live.generation(),
+        live.deletionTimestamp());
   }
 
   private static void copy(ObjectNode from, ObjectNode to, String field) {

@@ -65,6 +65,19 @@ class ObjectEventHandlerTest {
   }
 
   @Test
+  void anUpdateThatOnlySetsTheDeletionTimestampIsPublishedWithIt() {
+    add(configMap("1", "blue", "kubectl", null));
+    GenericKubernetesResource deleting = configMap("2", "blue", "kubectl", null);
+    deleting.getMetadata().setDeletionTimestamp("2026-11-26T09:31:00Z");
+    deleting.getMetadata().setFinalizers(List.of("example.com/cleanup"));
+    update(deleting);
+
+    assertThat(live()).extracting(LiveState::resourceVersion).containsExactly("1", "2");
+    assertThat(live().get(1).deletionTimestamp()).isEqualTo(Instant.parse("2026-11-26T09:31:00Z"));
+    assertThat(live().get(1).manifest().path("metadata").has("deletionTimestamp")).isFalse();
+  }
+
+  @Test
   void aDeletionInferredFromARelistTombstonesTheObjectTheStubNames() {
     add(configMap("1", "blue", "kubectl", null));
 

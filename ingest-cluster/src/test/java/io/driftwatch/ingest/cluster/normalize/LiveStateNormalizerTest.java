@@ -71,6 +71,36 @@ class LiveStateNormalizerTest {
   }
 
   @Test
+  void generationAndDeletionTimestampTravelBesideTheManifestForHealth() throws Exception {
+    LiveState deployment = normalizer.normalize("prod", yaml("/normalizer/deployment-input.yaml"));
+    LiveState terminating =
+        normalizer.normalize("prod", yaml("/normalizer/terminating-namespace-input.yaml"));
+
+    assertThat(deployment.generation()).isEqualTo(3L);
+    assertThat(deployment.deletionTimestamp()).isNull();
+    assertThat(terminating.generation()).isNull();
+    assertThat(terminating.deletionTimestamp()).isEqualTo(Instant.parse("2026-11-26T08:00:00Z"));
+    assertThat(deployment.manifest().path("metadata").has("generation"))
+        .as("the diff must keep not seeing it")
+        .isFalse();
+    assertThat(terminating.manifest().path("metadata").has("deletionTimestamp")).isFalse();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"generation: three", "deletionTimestamp: yesterday"})
+  void unreadableGenerationOrDeletionTimestampIsRefusedNamingTheField(String field) {
+    ObjectNode odd =
+        yamlText(
+            "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x, namespace: y, " + field + "}\n");
+
+    assertThatThrownBy(() -> normalizer.normalize("prod", odd))
+        .isInstanceOf(MalformedObjectException.class)
+        .hasMessageContaining("metadata." + field.substring(0, field.indexOf(':')))
+        .message()
+        .doesNotContain(field.substring(field.indexOf(':') + 2));
+  }
+
+  @Test
   void secretValueLeavesNeitherInDataNorInAnnotations() throws Exception {
     LiveState live = normalizer.normalize("prod", yaml("/normalizer/secret-input.yaml"));
 

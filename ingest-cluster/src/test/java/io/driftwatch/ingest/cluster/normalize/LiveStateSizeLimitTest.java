@@ -45,6 +45,7 @@ class LiveStateSizeLimitTest {
     assertThat(stub.key()).isEqualTo(KEY);
     assertThat(stub.resourceVersion()).isEqualTo("42");
     assertThat(stub.managedBy()).isEqualTo(OWNER);
+    assertThat(stub.generation()).isEqualTo(7L);
     assertThat(stub.status()).isNull();
     assertThat(stub.managedFields()).isNull();
     assertThat(stub.manifest().fieldNames())
@@ -103,7 +104,9 @@ class LiveStateSizeLimitTest {
         manifest,
         status,
         managedFields,
-        OWNER);
+        OWNER,
+        7L,
+        null);
   }
 
   private static long serialised(LiveState live) {
