@@ -1,5 +1,7 @@
 package io.driftwatch.drift;
 
+import io.driftwatch.drift.query.ApplicationServer;
+import io.driftwatch.drift.query.QueryHandler;
 import io.driftwatch.model.Component;
 import io.driftwatch.model.KafkaSettings;
 import java.time.Duration;
@@ -7,6 +9,7 @@ import java.util.Properties;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,9 +26,26 @@ public final class DriftStream implements Component {
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
   private final KafkaStreams streams;
+  private final HostInfo advertised;
 
+  /** A drift-stream that answers queries for its own partitions only. */
   public DriftStream(DriftStreamConfig config, KafkaSettings kafka) {
-    this.streams = new KafkaStreams(DriftTopology.build(config), streamsProperties(config, kafka));
+    this(config, kafka, 0);
+  }
+
+  /**
+   * @param queryPort the port this process serves the query API on, advertised with {@code
+   *     config.queries().advertisedHost()} as Kafka Streams' {@code application.server} so that
+   *     other instances forward queries for the keys this one owns; 0 when the port is not known in
+   *     advance, and then the instance answers for its own partitions only
+   */
+  public DriftStream(DriftStreamConfig config, KafkaSettings kafka, int queryPort) {
+    Properties props = streamsProperties(config, kafka);
+    this.advertised =
+        queryPort > 0
+            ? ApplicationServer.configure(props, config.queries().advertisedHost(), queryPort)
+            : HostInfo.unavailable();
+    this.streams = new KafkaStreams(DriftTopology.build(config), props);
     streams.setUncaughtExceptionHandler(new FatalErrorHandler());
     streams.setStateListener(
         (next, previous) -> {
@@ -55,6 +75,11 @@ public final class DriftStream implements Component {
         .replicationFactor()
         .ifPresent(rf -> props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) rf));
     return props;
+  }
+
+  /** The query API over this instance's stores, forwarding to the owner of a key when needed. */
+  public QueryHandler queryHandler() {
+    return QueryHandler.forDriftStream(streams, advertised);
   }
 
   @Override

@@ -8,6 +8,7 @@ import io.driftwatch.drift.remediation.RemediationSettings;
 import io.driftwatch.model.secret.SecretRedactor;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -26,6 +27,8 @@ import java.util.Objects;
  * @param reconcileFailures how reconcile-failure episodes are deduplicated
  * @param remediation the remediation policy and backoff; detect-only unless rules are configured
  * @param queries how the query API is served
+ * @param environments cluster name → environment name, for deployment status of workloads without
+ *     an {@code openchoreo.dev/environment} label; a cluster not listed is its own environment
  */
 public record DriftStreamConfig(
     String applicationId,
@@ -35,7 +38,8 @@ public record DriftStreamConfig(
     GateSettings gate,
     ReconcileFailureSettings reconcileFailures,
     RemediationSettings remediation,
-    QuerySettings queries) {
+    QuerySettings queries,
+    Map<String, String> environments) {
 
   /** The default {@code application.id}. */
   public static final String DEFAULT_APPLICATION_ID = "driftwatch-drift-stream";
@@ -58,6 +62,7 @@ public record DriftStreamConfig(
     Objects.requireNonNull(reconcileFailures, "drift-stream reconcileFailures settings");
     Objects.requireNonNull(remediation, "drift-stream remediation settings");
     Objects.requireNonNull(queries, "drift-stream queries settings");
+    environments = environments == null ? Map.of() : Map.copyOf(environments);
     if (commitInterval == null || commitInterval.isNegative() || commitInterval.isZero()) {
       throw new IllegalArgumentException(
           "drift-stream commitInterval must be positive, was "
@@ -79,7 +84,8 @@ public record DriftStreamConfig(
         GateSettings.DEFAULTS,
         ReconcileFailureSettings.DEFAULTS,
         RemediationSettings.detectOnly(),
-        QuerySettings.DEFAULTS);
+        QuerySettings.DEFAULTS,
+        Map.of());
   }
 
   /** This configuration with other gate settings. */
@@ -92,7 +98,8 @@ public record DriftStreamConfig(
         settings,
         reconcileFailures,
         remediation,
-        queries);
+        queries,
+        environments);
   }
 
   /** This configuration with other remediation settings. */
@@ -105,7 +112,8 @@ public record DriftStreamConfig(
         gate,
         reconcileFailures,
         settings,
-        queries);
+        queries,
+        environments);
   }
 
   /** Every default, with the state kept under {@code dataDir/drift-stream}. */

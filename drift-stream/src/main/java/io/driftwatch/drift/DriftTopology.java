@@ -3,6 +3,8 @@ package io.driftwatch.drift;
 import io.driftwatch.diff.DiffEngine;
 import io.driftwatch.drift.aggregate.DriftAggregates;
 import io.driftwatch.drift.audit.AuditTopology;
+import io.driftwatch.drift.deploy.DeploymentSettings;
+import io.driftwatch.drift.deploy.DeploymentTopology;
 import io.driftwatch.drift.episode.DriftEpisode;
 import io.driftwatch.drift.episode.DriftEpisodeProcessor;
 import io.driftwatch.drift.episode.DriftOutput;
@@ -120,6 +122,8 @@ public final class DriftTopology {
         desired
             .outerJoin(live, ResourceSides::new, Named.as(SIDES_JOIN))
             .toStream(Named.as(SIDES_STREAM));
+    DeploymentTopology.attach(
+        builder, sides, new DeploymentSettings(config.environments(), config.comparison()));
     Verdicts verdicts = new Verdicts(new DiffEngine(config.comparison()));
     Gate gate = new Gate(config.gate());
     DriftEpisodeProcessor.Stores stores =

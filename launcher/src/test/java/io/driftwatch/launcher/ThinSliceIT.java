@@ -122,6 +122,11 @@ class ThinSliceIT {
                   assertThat(d.live().asInt()).isEqualTo(5);
                 });
         await().atMost(WAIT).until(() -> gauge(port, "MODIFIED"), v -> v != null && v == 1.0);
+        // The query API on the same port answers from drift-stream's stores.
+        HttpResponse<String> answer = query(port, "resources/" + web);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body())
+            .contains("\"syncStatus\":\"OUT_OF_SYNC\"", "/spec/replicas", "\"OPENED\"");
 
         client.apps().deployments().inNamespace("shop").withName("web").scale(2);
 
@@ -248,6 +253,13 @@ class ThinSliceIT {
    * The value of gitops_drift_resources for this test's Deployment kind, or null when the series is
    * absent.
    */
+  private HttpResponse<String> query(int port, String path)
+      throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/" + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   private Double gauge(int port, String driftType) throws IOException, InterruptedException {
     String body =
         http.send(

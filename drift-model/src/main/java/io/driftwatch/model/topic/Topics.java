@@ -183,6 +183,8 @@ public final class Topics {
           DEFAULT_PARTITIONS,
           CleanupPolicy.DELETE,
           Duration.ofDays(365));
+
+  /**
    * The rollout state per workload ({@code workload:<resource key>}) and per component ×
    * environment ({@code component:<environment>/<project>/<component>}); compacted, tombstone when
    * gone.

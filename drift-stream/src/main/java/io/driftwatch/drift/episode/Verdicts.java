@@ -30,10 +30,6 @@ public final class Verdicts {
   /** The annotation ingest-cluster puts on a live stub (ingestCluster.maxObjectBytes). */
   public static final String TRUNCATED_ANNOTATION = "driftwatch.io/truncated";
 
-  static final String TRUNCATED_REASON =
-      "the live object is larger than ingestCluster.maxObjectBytes and was published as a stub:"
-          + " it cannot be compared; raise the limit to judge it";
-
   private final DiffEngine engine;
 
   public Verdicts(DiffEngine engine) {
@@ -60,9 +56,18 @@ public final class Verdicts {
       return new Verdict(
           SyncStatus.OUT_OF_SYNC, DriftType.MISSING_LIVE, List.of(), desired.commit());
     }
-    if (truncated(live)) {
+    JsonNode truncated =
+        live.manifest().path("metadata").path("annotations").path(TRUNCATED_ANNOTATION);
+    if (!truncated.isMissingNode()) {
       return new Verdict(
-          SyncStatus.UNKNOWN, DriftType.NONE, List.of(), desired.commit(), TRUNCATED_REASON);
+          SyncStatus.UNKNOWN,
+          DriftType.NONE,
+          List.of(),
+          desired.commit(),
+          "the live object ("
+              + truncated.asText()
+              + ") is larger than ingestCluster.maxObjectBytes and was published as a stub:"
+              + " it cannot be compared; raise the limit to judge it");
     }
     DiffResult result =
         engine.diff(
@@ -72,10 +77,5 @@ public final class Verdicts {
       default ->
           new Verdict(SyncStatus.OUT_OF_SYNC, result.type(), result.fields(), desired.commit());
     };
-  }
-
-  private static boolean truncated(LiveState live) {
-    JsonNode annotations = live.manifest().path("metadata").path("annotations");
-    return annotations.has(TRUNCATED_ANNOTATION);
   }
 }

@@ -315,7 +315,8 @@ class InteractiveQueriesIT {
         key,
         source,
         COMMIT,
-        Instant.now(),
+        // Committed an hour ago: past the pending grace, so a difference is drift at once.
+        Instant.now().minus(Duration.ofHours(1)),
         "apps/" + key.name() + ".yaml",
         DriftFixture.manifest(key, replicas));
   }

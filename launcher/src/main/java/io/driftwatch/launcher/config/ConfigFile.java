@@ -111,7 +111,22 @@ public record ConfigFile(
       String commitInterval,
       Comparison comparison,
       Gate gate,
-      ReconcileFailures reconcileFailures) {}
+      ReconcileFailures reconcileFailures,
+      RemediationSection remediation,
+      Queries queries,
+      Deployment deployment) {}
+
+  /**
+   * {@code driftStream.queries:} the query API (docs/queries.md); {@code advertisedHost} is how
+   * other drift-stream instances reach this one.
+   */
+  public record Queries(String advertisedHost, Integer transitionsKept) {}
+
+  /**
+   * {@code driftStream.deployment:} cluster → environment, for workloads without an OpenChoreo
+   * environment label (docs/deployment-status.md).
+   */
+  public record Deployment(Map<String, String> environments) {}
 
   /**
    * {@code driftStream.gate:} when a difference may be published as drift (docs/drift-semantics.md

@@ -12,6 +12,7 @@ import io.driftwatch.alert.AlertSinkConfig;
 import io.driftwatch.diff.DiffOptions;
 import io.driftwatch.diff.ignore.IgnoreRules;
 import io.driftwatch.drift.DriftStreamConfig;
+import io.driftwatch.drift.query.QuerySettings;
 import io.driftwatch.ingest.cluster.ClusterConfig;
 import io.driftwatch.ingest.cluster.ClusterIngestConfig;
 import io.driftwatch.ingest.git.GitIngestConfig;
@@ -412,7 +413,7 @@ public final class ConfigLoader {
     private DriftStreamConfig driftStream(Path dataDir) {
       ConfigFile.DriftStream d =
           Optional.ofNullable(in.driftStream())
-              .orElse(new ConfigFile.DriftStream(null, null, null, null, null));
+              .orElse(new ConfigFile.DriftStream(null, null, null, null, null, null, null, null));
       DriftStreamConfig defaults = DriftStreamConfig.defaults(dataDir);
       String applicationId =
           blank(d.applicationId()) ? defaults.applicationId() : d.applicationId();
@@ -435,7 +436,49 @@ public final class ConfigLoader {
           commit,
           comparison(d.comparison(), defaults.comparison()),
           gates.gate(d.gate()),
-          gates.reconcileFailures(d.reconcileFailures()));
+          gates.reconcileFailures(d.reconcileFailures()),
+          new RemediationConfigReader(problems).read(d.remediation()),
+          queries(d.queries()),
+          environments(d.deployment()));
+    }
+
+    private QuerySettings queries(ConfigFile.Queries q) {
+      if (q == null) {
+        return QuerySettings.DEFAULTS;
+      }
+      String host =
+          blank(q.advertisedHost()) ? QuerySettings.DEFAULT_ADVERTISED_HOST : q.advertisedHost();
+      int kept =
+          q.transitionsKept() == null
+              ? QuerySettings.DEFAULTS.transitionsKept()
+              : q.transitionsKept();
+      if (kept < 1) {
+        problems.add(
+            "driftStream.queries.transitionsKept: "
+                + kept
+                + " is too few; keep at least 1 (default "
+                + QuerySettings.DEFAULTS.transitionsKept()
+                + ")");
+        kept = QuerySettings.DEFAULTS.transitionsKept();
+      }
+      return new QuerySettings(host.strip(), kept);
+    }
+
+    private Map<String, String> environments(ConfigFile.Deployment d) {
+      if (d == null || d.environments() == null) {
+        return Map.of();
+      }
+      d.environments()
+          .forEach(
+              (cluster, environment) -> {
+                if (environment == null || environment.isBlank() || environment.contains("/")) {
+                  problems.add(
+                      "driftStream.deployment.environments."
+                          + cluster
+                          + ": the environment must be a name without '/', e.g. production");
+                }
+              });
+      return d.environments();
     }
 
     private DiffOptions comparison(ConfigFile.Comparison c, DiffOptions defaults) {

@@ -5,6 +5,7 @@ import io.driftwatch.alert.AlertSink;
 import io.driftwatch.alert.MetricsHttpServer;
 import io.driftwatch.alert.Telemetry;
 import io.driftwatch.drift.DriftStream;
+import io.driftwatch.drift.query.QueryHandler;
 import io.driftwatch.ingest.cluster.ClusterIngest;
 import io.driftwatch.ingest.git.GitIngest;
 import io.driftwatch.ingest.git.webhook.WebhookHandler;
@@ -106,7 +107,8 @@ public final class Pipeline implements AutoCloseable {
       for (Stage stage : EnumSet.copyOf(stages)) {
         Component component =
             switch (stage) {
-              case DRIFT_STREAM -> new DriftStream(config.driftStream(), kafka);
+              case DRIFT_STREAM ->
+                  new DriftStream(config.driftStream(), kafka, config.http().port());
               case ALERT_SINK -> new AlertSink(config.http(), kafka, registry);
               case INGEST_CLUSTER ->
                   new ClusterIngest(config.clusters(), kafka, redactor, registry);
@@ -124,6 +126,9 @@ public final class Pipeline implements AutoCloseable {
       Map<String, HttpHandler> routes = new LinkedHashMap<>();
       for (Component component : started) {
         health.put(component.name(), component::healthy);
+        if (component instanceof DriftStream drift) {
+          routes.put(QueryHandler.PREFIX, drift.queryHandler());
+        }
         if (component instanceof GitIngest git && !config.receivers().isEmpty()) {
           routes.put(WebhookHandler.PREFIX, new WebhookHandler(config.receivers(), git));
         }
