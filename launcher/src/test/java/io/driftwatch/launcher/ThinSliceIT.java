@@ -124,7 +124,7 @@ class ThinSliceIT {
         await().atMost(WAIT).until(() -> gauge(port, "MODIFIED"), v -> v != null && v == 1.0);
         // The query API on the same port answers from drift-stream's stores.
         HttpResponse<String> answer = query(port, "resources/" + web);
-        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(answer.body())
             .contains("\"syncStatus\":\"OUT_OF_SYNC\"", "/spec/replicas", "\"OPENED\"");
 

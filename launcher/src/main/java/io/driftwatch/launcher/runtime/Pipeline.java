@@ -2,6 +2,7 @@ package io.driftwatch.launcher.runtime;
 
 import com.sun.net.httpserver.HttpHandler;
 import io.driftwatch.alert.AlertSink;
+import io.driftwatch.alert.AlertSinkConfig;
 import io.driftwatch.alert.MetricsHttpServer;
 import io.driftwatch.alert.Telemetry;
 import io.driftwatch.drift.DriftStream;
@@ -19,6 +20,7 @@ import io.driftwatch.model.topic.Topics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -76,6 +78,7 @@ public final class Pipeline implements AutoCloseable {
     MetricsHttpServer http = null;
     Telemetry telemetry = new Telemetry();
     PrometheusMeterRegistry registry = telemetry.registry();
+    AlertSinkConfig httpConfig = withConcretePort(config.http());
     try {
       String servers;
       if (config.kafka().embedded()) {
@@ -107,9 +110,8 @@ public final class Pipeline implements AutoCloseable {
       for (Stage stage : EnumSet.copyOf(stages)) {
         Component component =
             switch (stage) {
-              case DRIFT_STREAM ->
-                  new DriftStream(config.driftStream(), kafka, config.http().port());
-              case ALERT_SINK -> new AlertSink(config.http(), kafka, registry);
+              case DRIFT_STREAM -> new DriftStream(config.driftStream(), kafka, httpConfig.port());
+              case ALERT_SINK -> new AlertSink(httpConfig, kafka, registry);
               case INGEST_CLUSTER ->
                   new ClusterIngest(config.clusters(), kafka, redactor, registry);
               case INGEST_GIT -> new GitIngest(config.git(), kafka, redactor);
@@ -134,7 +136,7 @@ public final class Pipeline implements AutoCloseable {
         }
       }
       try {
-        http = new MetricsHttpServer(registry, config.http().socketAddress(), health, routes);
+        http = new MetricsHttpServer(registry, httpConfig.socketAddress(), health, routes);
       } catch (IOException e) {
         throw new IllegalStateException(
             "Cannot serve /metrics on "
@@ -151,6 +153,23 @@ public final class Pipeline implements AutoCloseable {
       closeAll(http, started, broker);
       telemetry.close();
       throw e;
+    }
+  }
+
+  /**
+   * The HTTP settings with port 0 ("any free port", as tests ask) replaced by a free port chosen
+   * now: drift-stream must advertise the port its queries are served on before it starts, and the
+   * server is bound only after the components have started.
+   */
+  private static AlertSinkConfig withConcretePort(AlertSinkConfig http) {
+    if (http.port() != 0) {
+      return http;
+    }
+    try (ServerSocket probe = new ServerSocket(0)) {
+      return new AlertSinkConfig(http.bindAddress(), probe.getLocalPort());
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "Cannot find a free port for http.port 0 (" + e.getMessage() + "); set http.port", e);
     }
   }
 
