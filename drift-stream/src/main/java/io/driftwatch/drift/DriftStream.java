@@ -28,7 +28,7 @@ public final class DriftStream implements Component {
   private final KafkaStreams streams;
   private final HostInfo advertised;
 
-  /** A drift-stream that answers queries for its own partitions only. */
+  /** A drift-stream without the query API (no {@code application.server}). */
   public DriftStream(DriftStreamConfig config, KafkaSettings kafka) {
     this(config, kafka, 0);
   }
@@ -79,6 +79,11 @@ public final class DriftStream implements Component {
 
   /** The query API over this instance's stores, forwarding to the owner of a key when needed. */
   public QueryHandler queryHandler() {
+    if (HostInfo.unavailable().equals(advertised)) {
+      throw new IllegalStateException(
+          "drift-stream was created without a query port: Kafka Streams cannot place keys on"
+              + " instances without application.server; pass the HTTP port the queries are served on");
+    }
     return QueryHandler.forDriftStream(streams, advertised);
   }
 
