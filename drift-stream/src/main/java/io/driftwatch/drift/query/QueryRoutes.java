@@ -21,6 +21,12 @@ public final class QueryRoutes {
   /** {@code GET /api/v1/drift?cluster=&namespace=&kind=&status=}: drifted resources. */
   public static final String DRIFT = "drift";
 
+  /**
+   * {@code GET /api/v1/deployments/<environment>/<project>/<component>} and {@code
+   * /api/v1/deployments?environment=&project=&component=}: deployment status per component.
+   */
+  public static final String DEPLOYMENTS = "deployments";
+
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
   private final Map<String, KeyedRoute<?>> keyed = new LinkedHashMap<>();
@@ -34,11 +40,15 @@ public final class QueryRoutes {
   }
 
   /**
-   * drift-stream's routes: {@value #RESOURCES} (with {@link TransitionHistory}'s store) and {@value
-   * #DRIFT}.
+   * drift-stream's routes: {@value #RESOURCES} (with {@link TransitionHistory}'s store), {@value
+   * #DRIFT} and {@value #DEPLOYMENTS}.
    */
   public static QueryRoutes drift() {
-    return empty().keyed(RESOURCES, ResourceRoute.create()).fleet(DRIFT, DriftListRoute.create());
+    return empty()
+        .keyed(RESOURCES, ResourceRoute.create())
+        .fleet(DRIFT, DriftListRoute.create())
+        .keyed(DEPLOYMENTS, DeploymentRoutes.keyed())
+        .fleet(DEPLOYMENTS, DeploymentRoutes.fleet());
   }
 
   /**

@@ -119,7 +119,9 @@ final class DriftFixture implements AutoCloseable {
             + key.name()
             + "\",\"namespace\":\""
             + key.namespace()
-            + "\"},\"spec\":{\"replicas\":"
+            + "\",\"labels\":{\"app.kubernetes.io/name\":\""
+            + key.name()
+            + "\"}},\"spec\":{\"replicas\":"
             + replicas
             + "}}";
     try {

@@ -228,6 +228,37 @@ class QueryHandlerTest {
   }
 
   @Test
+  void aComponentsDeploymentStatusIsAnsweredByItsOwnerWhicheverInstanceIsAsked() throws Exception {
+    HttpResponse<String> response = get(serverB, "deployments/alpha/shop/web");
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.headers().firstValue(Forwarder.SERVED_BY_HEADER))
+        .hasValue(authority(hostA));
+    JsonNode status = json(response);
+    assertThat(status.path("scope").asText()).isEqualTo("COMPONENT");
+    assertThat(status.path("environment").asText()).isEqualTo("alpha");
+    assertThat(status.path("project").asText()).isEqualTo("shop");
+    assertThat(status.path("component").asText()).isEqualTo("web");
+    assertThat(status.path("phase").asText()).isNotEmpty();
+
+    assertThat(get(serverA, "deployments/alpha/shop").statusCode()).isEqualTo(400);
+    assertThat(get(serverA, "deployments/alpha/shop/nothing").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void theDeploymentListMergesEveryInstancesComponentsAndFiltersByEnvironment() throws Exception {
+    JsonNode all = json(get(serverA, "deployments"));
+    assertThat(all.path("components"))
+        .extracting(c -> c.path("environment").asText() + "/" + c.path("component").asText())
+        .contains("alpha/web", "alpha/api", "beta/svc");
+
+    JsonNode beta = json(get(serverA, "deployments?environment=beta"));
+    assertThat(beta.path("components"))
+        .isNotEmpty()
+        .allSatisfy(c -> assertThat(c.path("environment").asText()).isEqualTo("beta"));
+  }
+
+  @Test
   void theFleetQueryMergesTheDriftedResourcesOfEveryInstance() throws Exception {
     HttpResponse<String> response = get(serverA, "drift");
 
@@ -313,11 +344,12 @@ class QueryHandlerTest {
 
   @Test
   void anUnknownCollectionIsNotFoundAndListsWhatIsServed() throws Exception {
-    HttpResponse<String> response = get(serverA, "deployments");
+    HttpResponse<String> response = get(serverA, "releases");
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(json(response).path("error").asText())
         .contains("/api/v1/resources/{key}")
+        .contains("/api/v1/deployments/{key}")
         .contains("/api/v1/drift")
         .contains("/api/v1/histories");
   }

@@ -12,9 +12,13 @@ class QueryRoutesTest {
       new FleetRoute("some-store", "items", "key", (local, parameters) -> List.of());
 
   @Test
-  void driftStreamServesResourcesAndDrift() {
+  void driftStreamServesResourcesDriftAndDeployments() {
     assertThat(QueryRoutes.drift().paths())
-        .containsExactly("/api/v1/resources/{key}", "/api/v1/drift");
+        .containsExactly(
+            "/api/v1/resources/{key}",
+            "/api/v1/deployments/{key}",
+            "/api/v1/drift",
+            "/api/v1/deployments");
   }
 
   @Test
