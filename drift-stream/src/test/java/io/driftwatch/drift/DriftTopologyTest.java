@@ -134,6 +134,33 @@ class DriftTopologyTest {
   }
 
   @Test
+  void aFlappingResourceHasOneOpenedAndOneResolvedPerEpisode() {
+    startSynced();
+    for (int flap = 0; flap < 3; flap++) {
+      driver.advanceWallClockTime(Duration.ofSeconds(10));
+      live.pipeInput(WEB, liveWeb(5, "web:1"));
+      live.pipeInput(WEB, liveWeb(5, "web:1"));
+      driver.advanceWallClockTime(Duration.ofSeconds(5));
+      live.pipeInput(WEB, liveWeb(2, "web:1"));
+    }
+
+    List<DriftEvent> published = events.readValuesToList();
+    assertThat(published)
+        .extracting(DriftEvent::transition)
+        .containsExactly(
+            DriftTransition.OPENED,
+            DriftTransition.RESOLVED,
+            DriftTransition.OPENED,
+            DriftTransition.RESOLVED,
+            DriftTransition.OPENED,
+            DriftTransition.RESOLVED);
+    assertThat(published)
+        .filteredOn(e -> e.transition() == DriftTransition.RESOLVED)
+        .extracting(DriftEvent::durationMillis)
+        .containsOnly(5_000L);
+  }
+
+  @Test
   void theDriftEventNamesWhoSetTheFieldFromLiveManagedFields() throws JsonProcessingException {
     startSynced();
     ArrayNode managedFields =
