@@ -39,7 +39,8 @@ public final class DriftStream implements Component {
 
   /**
    * The Streams configuration: the client properties from {@code kafka} first, then the settings
-   * drift-stream relies on (exactly-once, explicit naming, the dead-letter handler), which win.
+   * drift-stream relies on (exactly-once, explicit naming, the dead-letter handlers for unreadable
+   * records and for records a processor refuses), which win.
    */
   public static Properties streamsProperties(DriftStreamConfig config, KafkaSettings kafka) {
     Properties props = kafka.clientConfig();
@@ -51,6 +52,8 @@ public final class DriftStream implements Component {
     props.put(
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
         DeadLetterDeserializationHandler.class);
+    props.put(
+        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
     kafka
         .replicationFactor()
         .ifPresent(rf -> props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) rf));
