@@ -54,6 +54,9 @@ public final class DriftStream implements Component {
         DeadLetterDeserializationHandler.class);
     props.put(
         StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
+    // drift-stream has no global tables; set anyway, as Kafka Streams 4.x asks, so that one added
+    // later gets the same handling (the default from Kafka 5.0).
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     kafka
         .replicationFactor()
         .ifPresent(rf -> props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) rf));
