@@ -29,15 +29,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
@@ -258,13 +261,15 @@ public final class DriftStreamHarness {
    */
   private static void load(KafkaSettings kafka, GeneratedResources generated, int resources)
       throws Exception {
+    SendFailure failed = new SendFailure();
     try (KafkaProducer<String, SourceStatus> statuses =
         new KafkaProducer<>(
             producerProps(kafka),
             Topics.SOURCE_STATUS.keySerde().serializer(),
             Topics.SOURCE_STATUS.valueSerde().serializer())) {
       for (SourceStatus status : GeneratedResources.syncedSources(resources)) {
-        statuses.send(new ProducerRecord<>(Topics.SOURCE_STATUS.name(), status.source(), status));
+        statuses.send(
+            new ProducerRecord<>(Topics.SOURCE_STATUS.name(), status.source(), status), failed);
       }
     }
     long start = System.nanoTime();
@@ -285,19 +290,23 @@ public final class DriftStreamHarness {
         DesiredState declared = generated.desired(i);
         live.send(
             new ProducerRecord<>(
-                Topics.LIVE_STATE.name(), null, base + 2L * i, observed.key(), observed));
+                Topics.LIVE_STATE.name(), null, base + 2L * i, observed.key(), observed),
+            failed);
         desired.send(
             new ProducerRecord<>(
-                Topics.DESIRED_STATE.name(), null, base + 2L * i + 1, declared.key(), declared));
+                Topics.DESIRED_STATE.name(), null, base + 2L * i + 1, declared.key(), declared),
+            failed);
       }
       for (int i = 0; i < resources; i++) {
         LiveState changed = generated.live(i, DRIFTED_REPLICAS);
         live.send(
             new ProducerRecord<>(
-                Topics.LIVE_STATE.name(), null, base + 2L * resources + i, changed.key(), changed));
+                Topics.LIVE_STATE.name(), null, base + 2L * resources + i, changed.key(), changed),
+            failed);
       }
       desired.flush();
       live.flush();
+      failed.throwIfAny();
       bytes =
           Topics.DESIRED_STATE.valueSerde().serializer().serialize("", generated.desired(0)).length
               + Topics.LIVE_STATE
@@ -314,6 +323,25 @@ public final class DriftStreamHarness {
         resources,
         (System.nanoTime() - start) / 1e9,
         bytes);
+  }
+
+  /** Remembers the first record the broker refused, so the load fails instead of losing it. */
+  private static final class SendFailure implements Callback {
+
+    private final AtomicReference<Exception> first = new AtomicReference<>();
+
+    @Override
+    public void onCompletion(RecordMetadata metadata, Exception exception) {
+      if (exception != null) {
+        first.compareAndSet(null, exception);
+      }
+    }
+
+    void throwIfAny() {
+      if (first.get() != null) {
+        throw new IllegalStateException("loading the input failed", first.get());
+      }
+    }
   }
 
   private static Properties producerProps(KafkaSettings kafka) {
