@@ -99,8 +99,7 @@ class PoisonRecordIT {
       RecordMetadata poison = sendManifestMovedByANewerVersion(kafka, web);
       String origin = DeadLetterRecords.origin(poison.topic(), poison.partition(), poison.offset());
       DeadLetter letter = deadLetters.await(r -> origin.equals(r.key()), TIMEOUT).value();
-      // Sent only now: an update of the same resource within one commit interval would replace
-      // the refused record in the table's cache before the verdict ever saw it.
+      // The records after the refused one, the first on its partition and for its resource.
       live.send(web, DriftInputs.live(web, 5));
       live.send(api, DriftInputs.live(api, 5));
       live.flush();
