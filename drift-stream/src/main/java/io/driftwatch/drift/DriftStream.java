@@ -59,7 +59,8 @@ public final class DriftStream implements Component {
 
   /**
    * The Streams configuration: the client properties from {@code kafka} first, then the settings
-   * drift-stream relies on (exactly-once, explicit naming, the dead-letter handler), which win.
+   * drift-stream relies on (exactly-once, explicit naming, the dead-letter handlers for unreadable
+   * records and for records a processor refuses), which win.
    */
   public static Properties streamsProperties(DriftStreamConfig config, KafkaSettings kafka) {
     Properties props = kafka.clientConfig();
@@ -71,6 +72,11 @@ public final class DriftStream implements Component {
     props.put(
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
         DeadLetterDeserializationHandler.class);
+    props.put(
+        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
+    // drift-stream has no global tables; set anyway, as Kafka Streams 4.x asks, so that one added
+    // later gets the same handling (the default from Kafka 5.0).
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     kafka
         .replicationFactor()
         .ifPresent(rf -> props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) rf));

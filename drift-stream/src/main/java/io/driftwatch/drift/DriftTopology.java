@@ -84,6 +84,12 @@ public final class DriftTopology {
 
   /**
    * The topology, comparing desired with live by the diff engine under {@code config.comparison()}.
+   *
+   * <p>The desired and live tables are not cached: with a cache, each update waits in it until the
+   * next commit, and the join, the diff and the episode all run inside the commit, which adds to
+   * every drift event's latency; and the cache hands each update on with its old value, both read
+   * back from JSON, which costs more than it saves when nearly every update is to another resource.
+   * Measured in docs/benchmarks.md (drift-stream).
    */
   public static Topology build(DriftStreamConfig config) {
     StreamsBuilder builder = new StreamsBuilder(namingEnforced(config));
@@ -95,7 +101,8 @@ public final class DriftTopology {
                 .withName(DESIRED_SOURCE),
             Materialized.<ResourceKey, DesiredState, KeyValueStore<Bytes, byte[]>>as(DESIRED_STORE)
                 .withKeySerde(Topics.DESIRED_STATE.keySerde())
-                .withValueSerde(Topics.DESIRED_STATE.valueSerde()));
+                .withValueSerde(Topics.DESIRED_STATE.valueSerde())
+                .withCachingDisabled());
     KTable<ResourceKey, LiveState> live =
         builder.table(
             Topics.LIVE_STATE.name(),
@@ -103,7 +110,8 @@ public final class DriftTopology {
                 .withName(LIVE_SOURCE),
             Materialized.<ResourceKey, LiveState, KeyValueStore<Bytes, byte[]>>as(LIVE_STORE)
                 .withKeySerde(Topics.LIVE_STATE.keySerde())
-                .withValueSerde(Topics.LIVE_STATE.valueSerde()));
+                .withValueSerde(Topics.LIVE_STATE.valueSerde())
+                .withCachingDisabled());
 
     StoreBuilder<KeyValueStore<ResourceKey, DriftEpisode>> episodes =
         Stores.keyValueStoreBuilder(

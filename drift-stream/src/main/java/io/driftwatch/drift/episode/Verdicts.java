@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.driftwatch.diff.DiffEngine;
 import io.driftwatch.diff.DiffResult;
 import io.driftwatch.diff.managed.ManagedFields;
+import io.driftwatch.drift.RejectedRecordException;
 import io.driftwatch.model.DesiredState;
 import io.driftwatch.model.DriftType;
 import io.driftwatch.model.LiveState;
@@ -21,6 +22,9 @@ import java.util.Objects;
  *       ownership marks and Git declared it before (the episode remembers its source): an object
  *       Git never declared, such as one a HelmRelease that driftwatch does not render created, has
  *       no verdict.
+ *   <li>A side that is present but has no manifest (a record of another schema that lost it) is
+ *       refused with {@link RejectedRecordException}, never read as absent: only a tombstone says a
+ *       resource is gone.
  *   <li>A live stub that ingest-cluster published instead of an object over its size limit cannot
  *       be compared: {@code UNKNOWN}, saying so.
  * </ul>
@@ -41,8 +45,16 @@ public final class Verdicts {
    * @return the raw verdict, or null when the resource is not judged
    */
   public Verdict of(DesiredState desired, LiveState live, DriftEpisode remembered) {
-    boolean hasLive = live != null && live.manifest() != null;
-    if (desired == null || desired.manifest() == null) {
+    if (desired != null && desired.manifest() == null) {
+      throw RejectedRecordException.missingManifest(
+          "desired", desired.schemaVersion(), DesiredState.SCHEMA_VERSION);
+    }
+    if (live != null && live.manifest() == null) {
+      throw RejectedRecordException.missingManifest(
+          "live", live.schemaVersion(), LiveState.SCHEMA_VERSION);
+    }
+    boolean hasLive = live != null;
+    if (desired == null) {
       boolean managedOrphan =
           hasLive
               && live.managedBy() != null
