@@ -60,7 +60,8 @@ final class DriftInputs {
         key,
         source,
         COMMIT,
-        Instant.now(),
+        // An hour-old commit: past the pending grace, so a difference is drift at once.
+        Instant.now().minus(Duration.ofHours(1)),
         "apps/" + key.name() + ".yaml",
         manifest(key, replicas, key.name()));
   }
