@@ -62,6 +62,7 @@ public final class DriftStream implements Component {
    * drift-stream relies on (exactly-once, explicit naming, the dead-letter handlers for unreadable
    * records and for records a processor refuses), which win.
    */
+  @SuppressWarnings("deprecation") // see PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG below
   public static Properties streamsProperties(DriftStreamConfig config, KafkaSettings kafka) {
     Properties props = kafka.clientConfig();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
@@ -74,8 +75,9 @@ public final class DriftStream implements Component {
         DeadLetterDeserializationHandler.class);
     props.put(
         StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
-    // drift-stream has no global tables; set anyway, as Kafka Streams 4.x asks, so that one added
-    // later gets the same handling (the default from Kafka 5.0).
+    // The global stores (source and reconciler status) get the same dead-letter handling. Kafka
+    // Streams 4.x warns at start-up without this setting and deprecates it because it becomes the
+    // only behaviour in 5.0.
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     kafka
         .replicationFactor()

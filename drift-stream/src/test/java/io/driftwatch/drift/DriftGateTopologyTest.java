@@ -277,7 +277,7 @@ class DriftGateTopologyTest {
   void aTruncatedLiveStubIsUnknownNotModified() {
     syncedAt(C1);
     ObjectNode stub = deployment("web", 2);
-    ((ObjectNode) stub.with("metadata"))
+    stub.withObject("/metadata")
         .putObject("annotations")
         .put("driftwatch.io/truncated", "1048577 bytes");
     ((ObjectNode) stub.get("spec")).remove("template");

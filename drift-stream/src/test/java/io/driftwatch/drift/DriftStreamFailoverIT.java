@@ -334,13 +334,19 @@ class DriftStreamFailoverIT {
     }
 
     @Override
-    public void close() throws Exception {
-      if (process.isAlive()) {
-        process.getOutputStream().close();
+    public void close() throws IOException {
+      if (!process.isAlive()) {
+        return;
+      }
+      process.getOutputStream().close();
+      try {
         if (!process.waitFor(45, TimeUnit.SECONDS)) {
           process.destroyForcibly();
           process.waitFor(30, TimeUnit.SECONDS);
         }
+      } catch (InterruptedException e) {
+        process.destroyForcibly();
+        Thread.currentThread().interrupt();
       }
     }
   }

@@ -93,6 +93,7 @@ class DriftAggregatesIT {
             .until(
                 () -> count(latest(rows), modified) == 2 && openedAt(latest(rows), oldest) != null);
         assertThat(openedAt(latest(rows), oldest)).isEqualTo(t0);
+        assertThat(first.streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
       }
 
       try (Instance second = start(kafka, secondState)) {
@@ -113,6 +114,7 @@ class DriftAggregatesIT {
                       && !table.containsKey(none)
                       && !table.containsKey(oldest);
                 });
+        assertThat(second.streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
       }
     }
   }
