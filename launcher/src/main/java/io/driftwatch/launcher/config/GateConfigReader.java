@@ -48,26 +48,7 @@ final class GateConfigReader {
             false));
   }
 
-  /**
-   * The duration at {@code key}, or {@code fallback} when absent or wrong (wrong adds a problem).
-   */
   private Duration duration(String key, String text, Duration fallback, boolean zeroAllowed) {
-    if (text == null || text.isBlank()) {
-      return fallback;
-    }
-    Duration parsed = Durations.parse(text);
-    if (parsed == null || parsed.isNegative() || (parsed.isZero() && !zeroAllowed)) {
-      problems.add(
-          key
-              + ": '"
-              + text
-              + "' is not a "
-              + (zeroAllowed ? "duration of zero or more" : "positive duration")
-              + "; write e.g. 30s or 5m, or leave it out for the default "
-              + fallback.toSeconds()
-              + "s");
-      return fallback;
-    }
-    return parsed;
+    return Durations.read(problems, key, text, fallback, zeroAllowed);
   }
 }

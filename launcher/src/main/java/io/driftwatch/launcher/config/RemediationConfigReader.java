@@ -117,22 +117,7 @@ final class RemediationConfigReader {
   }
 
   private Duration duration(String key, String text, Duration fallback, boolean zeroAllowed) {
-    if (text == null || text.isBlank()) {
-      return fallback;
-    }
-    Duration parsed = Durations.parse(text);
-    if (parsed == null || parsed.isNegative() || (parsed.isZero() && !zeroAllowed)) {
-      problems.add(
-          key
-              + ": '"
-              + text
-              + "' is not a "
-              + (zeroAllowed ? "duration" : "positive duration")
-              + "; write e.g. 2s, 500ms or 5m, or leave it out for the default "
-              + show(fallback));
-      return fallback;
-    }
-    return parsed;
+    return Durations.read(problems, key, text, fallback, zeroAllowed);
   }
 
   private int atLeastOne(String key, Integer value, int fallback) {
@@ -149,21 +134,5 @@ final class RemediationConfigReader {
       return fallback;
     }
     return value;
-  }
-
-  /** A default as it would be written in the file: {@code 2s}, {@code 5m}, {@code 330s}. */
-  private static String show(Duration duration) {
-    long millis = duration.toMillis();
-    if (millis % 1000 != 0) {
-      return millis + "ms";
-    }
-    long seconds = duration.toSeconds();
-    if (seconds != 0 && seconds % 3600 == 0) {
-      return seconds / 3600 + "h";
-    }
-    if (seconds != 0 && seconds % 60 == 0) {
-      return seconds / 60 + "m";
-    }
-    return seconds + "s";
   }
 }
