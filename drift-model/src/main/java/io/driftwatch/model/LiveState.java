@@ -1,5 +1,6 @@
 package io.driftwatch.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
@@ -46,6 +47,12 @@ public record LiveState(
     Instant deletionTimestamp) {
 
   public static final int SCHEMA_VERSION = 1;
+
+  /**
+   * The annotation ingest-cluster puts on the stub it publishes instead of an object over {@code
+   * ingestCluster.maxObjectBytes}; its value is the object's size ({@code "<n> bytes"}).
+   */
+  public static final String TRUNCATED_ANNOTATION = "driftwatch.io/truncated";
 
   /** An observation without ownership marks. */
   public static LiveState of(
@@ -99,5 +106,17 @@ public record LiveState(
         managedBy,
         generation,
         deletionTimestamp);
+  }
+
+  /**
+   * The size this object had when ingest-cluster published a stub instead of it, or null when this
+   * is the object itself: a stub's fields are not the object's and cannot be compared.
+   */
+  public String truncatedSize() {
+    JsonNode size =
+        manifest == null
+            ? null
+            : manifest.path("metadata").path("annotations").get(TRUNCATED_ANNOTATION);
+    return size == null ? null : size.asText();
   }
 }

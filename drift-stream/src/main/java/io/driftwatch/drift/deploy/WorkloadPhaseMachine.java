@@ -27,8 +27,6 @@ import java.util.stream.Collectors;
 public final class WorkloadPhaseMachine {
 
   /** ingest-cluster's mark on a live object too large to publish whole: it cannot be compared. */
-  static final String TRUNCATED_ANNOTATION = "driftwatch.io/truncated";
-
   private static final int PATHS_NAMED = 3;
 
   private final DiffEngine engine;
@@ -133,15 +131,13 @@ public final class WorkloadPhaseMachine {
     HealthAssessment health =
         HealthAssessor.assess(live)
             .orElse(HealthAssessment.of(HealthStatus.UNKNOWN, "no health rule for this kind"));
-    if (!live.manifest()
-        .path("metadata")
-        .path("annotations")
-        .path(TRUNCATED_ANNOTATION)
-        .isMissingNode()) {
+    if (live.truncatedSize() != null) {
       return new Observation(
           health,
           false,
-          "live is too large to compare (" + TRUNCATED_ANNOTATION + "); its revision is unknown");
+          "live is too large to compare ("
+              + LiveState.TRUNCATED_ANNOTATION
+              + "); its revision is unknown");
     }
     DiffResult diff =
         engine.diff(

@@ -1,6 +1,5 @@
 package io.driftwatch.drift.episode;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.driftwatch.diff.DiffEngine;
 import io.driftwatch.diff.DiffResult;
 import io.driftwatch.diff.managed.ManagedFields;
@@ -30,9 +29,6 @@ import java.util.Objects;
  * </ul>
  */
 public final class Verdicts {
-
-  /** The annotation ingest-cluster puts on a live stub (ingestCluster.maxObjectBytes). */
-  public static final String TRUNCATED_ANNOTATION = "driftwatch.io/truncated";
 
   private final DiffEngine engine;
 
@@ -68,16 +64,15 @@ public final class Verdicts {
       return new Verdict(
           SyncStatus.OUT_OF_SYNC, DriftType.MISSING_LIVE, List.of(), desired.commit());
     }
-    JsonNode truncated =
-        live.manifest().path("metadata").path("annotations").path(TRUNCATED_ANNOTATION);
-    if (!truncated.isMissingNode()) {
+    String truncated = live.truncatedSize();
+    if (truncated != null) {
       return new Verdict(
           SyncStatus.UNKNOWN,
           DriftType.NONE,
           List.of(),
           desired.commit(),
           "the live object ("
-              + truncated.asText()
+              + truncated
               + ") is larger than ingestCluster.maxObjectBytes and was published as a stub:"
               + " it cannot be compared; raise the limit to judge it");
     }

@@ -58,7 +58,7 @@ class WorkloadPhaseMachineTest {
     LiveState stub = live(WEB, LABELS, "web:1", 1, available(1), T0);
     ((ObjectNode) stub.manifest().get("metadata"))
         .putObject("annotations")
-        .put(WorkloadPhaseMachine.TRUNCATED_ANNOTATION, "2000000 bytes");
+        .put(LiveState.TRUNCATED_ANNOTATION, "2000000 bytes");
 
     WorkloadDeployment next = step(null, sides(stub), T0);
 

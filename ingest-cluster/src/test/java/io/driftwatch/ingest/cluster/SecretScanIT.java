@@ -6,7 +6,6 @@ import static io.driftwatch.ingest.cluster.testing.IngestHarness.uniqueCluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.driftwatch.ingest.cluster.kube.Backoff;
-import io.driftwatch.ingest.cluster.normalize.LiveStateSizeLimit;
 import io.driftwatch.ingest.cluster.testing.Fixtures;
 import io.driftwatch.ingest.cluster.testing.IngestHarness;
 import io.driftwatch.ingest.cluster.testing.KubeObjects;
@@ -120,7 +119,7 @@ class SecretScanIT {
                 .manifest()
                 .path("metadata")
                 .path("annotations")
-                .has(LiveStateSizeLimit.TRUNCATED_ANNOTATION))
+                .has(LiveState.TRUNCATED_ANNOTATION))
         .isTrue();
     deadLetters.await(r -> r.key().equals(cluster + "/v1/Secret/shop/large"), TIMEOUT);
     awaitLive(live, ResourceKey.of(cluster, "v1", "ConfigMap", "shop", "settings"));

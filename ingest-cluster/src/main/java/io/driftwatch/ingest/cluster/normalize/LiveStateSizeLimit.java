@@ -9,17 +9,15 @@ import io.driftwatch.model.topic.Topics;
  * Bounds what one live state may weigh on {@code gitops.live-state.v1}. A live state whose
  * serialised form is larger than the limit is replaced by a stub that keeps its identity
  * (apiVersion, kind, name, namespace, labels, resourceVersion, managedBy, generation,
- * deletionTimestamp) and carries the annotation {@value #TRUNCATED_ANNOTATION} with its size; its
- * manifest body, status and managedFields are dropped. drift-stream must treat such a live state as
- * not comparable (docs/drift-semantics.md).
+ * deletionTimestamp) and carries the annotation {@value LiveState#TRUNCATED_ANNOTATION} with its
+ * size; its manifest body, status and managedFields are dropped. drift-stream must treat such a
+ * live state as not comparable (docs/drift-semantics.md).
  */
 public final class LiveStateSizeLimit {
 
   /**
    * The annotation that marks a stub; its value is the size withheld, e.g. {@code 1572864 bytes}.
    */
-  public static final String TRUNCATED_ANNOTATION = "driftwatch.io/truncated";
-
   private final long maxBytes;
 
   /**
@@ -74,7 +72,7 @@ public final class LiveStateSizeLimit {
         copy(from, metadata, "labels");
       }
     }
-    metadata.putObject("annotations").put(TRUNCATED_ANNOTATION, bytes + " bytes");
+    metadata.putObject("annotations").put(LiveState.TRUNCATED_ANNOTATION, bytes + " bytes");
     return new LiveState(
         live.schemaVersion(),
         live.key(),

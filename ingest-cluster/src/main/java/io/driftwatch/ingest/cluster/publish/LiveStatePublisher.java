@@ -144,7 +144,7 @@ public final class LiveStatePublisher {
               + " bytes, over the limit of "
               + sizeLimit.maxBytes()
               + " (ingestCluster.maxObjectBytes); published as a stub annotated "
-              + LiveStateSizeLimit.TRUNCATED_ANNOTATION
+              + LiveState.TRUNCATED_ANNOTATION
               + ", which drift-stream does not compare";
       LOG.warn("Truncated object {}: {}", origin, reason);
       sink.send(Topics.DEAD_LETTER, origin, DeadLetter.of(STAGE, origin, reason, clock.instant()));

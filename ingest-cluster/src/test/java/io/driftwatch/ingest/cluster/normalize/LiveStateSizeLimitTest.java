@@ -57,7 +57,7 @@ class LiveStateSizeLimitTest {
             stub.manifest()
                 .path("metadata")
                 .path("annotations")
-                .path(LiveStateSizeLimit.TRUNCATED_ANNOTATION)
+                .path(LiveState.TRUNCATED_ANNOTATION)
                 .asText())
         .isEqualTo(size + " bytes");
     assertThat(stub.manifest().path("metadata").path("annotations").size()).isEqualTo(1);

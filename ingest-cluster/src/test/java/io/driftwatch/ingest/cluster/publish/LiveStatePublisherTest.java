@@ -97,7 +97,7 @@ class LiveStatePublisherTest {
             stub.manifest()
                 .path("metadata")
                 .path("annotations")
-                .path(LiveStateSizeLimit.TRUNCATED_ANNOTATION)
+                .path(LiveState.TRUNCATED_ANNOTATION)
                 .asText())
         .endsWith(" bytes");
     assertThat(sink.on(Topics.DEAD_LETTER))
