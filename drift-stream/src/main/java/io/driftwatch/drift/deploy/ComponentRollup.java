@@ -26,6 +26,14 @@ import java.util.TreeMap;
  */
 public final class ComponentRollup {
 
+  /**
+   * The most workloads one component rolls up. A component's workloads are kept in one store value
+   * and listed in its status record, which must stay well under Kafka's 1 MiB record limit; 500
+   * workloads of one component and environment is far beyond a real component, and usually means
+   * unrelated workloads share an {@code app.kubernetes.io/name}.
+   */
+  public static final int MAX_WORKLOADS = 500;
+
   private ComponentRollup() {}
 
   /**
@@ -34,12 +42,14 @@ public final class ComponentRollup {
    * @param next the new state, or null when the component has no workloads left
    * @param status the status to publish when {@code publish}: null is the component's tombstone
    * @param events the deployment events to publish, in order
+   * @param refused why the change was not rolled up (the component is full), or null
    */
   public record Step(
       ComponentDeployment next,
       boolean publish,
       DeploymentStatus status,
-      List<DeploymentEvent> events) {}
+      List<DeploymentEvent> events,
+      String refused) {}
 
   /** Applies {@code change} to {@code previous} (null for a component not seen before). */
   public static Step apply(ComponentDeployment previous, WorkloadChange change, Instant now) {
@@ -47,12 +57,26 @@ public final class ComponentRollup {
         new TreeMap<>(previous == null ? Map.of() : previous.workloads());
     if (change.workload() == null) {
       workloads.remove(change.workloadKey());
+    } else if (!workloads.containsKey(change.workloadKey()) && workloads.size() >= MAX_WORKLOADS) {
+      return new Step(
+          previous,
+          false,
+          null,
+          List.of(),
+          "Component "
+              + change.identity().id()
+              + " already rolls up "
+              + MAX_WORKLOADS
+              + " workloads, the most one component may have, so "
+              + change.workloadKey()
+              + " is not rolled up into it; give workloads that are not one component their own"
+              + " app.kubernetes.io/name or openchoreo.dev/component label");
     } else {
       workloads.put(change.workloadKey(), change.workload());
     }
     DeploymentStatus before = previous == null ? null : previous.status();
     if (workloads.isEmpty()) {
-      return new Step(null, before != null, null, List.of());
+      return new Step(null, before != null, null, List.of(), null);
     }
     ComponentIdentity identity = change.identity();
 
@@ -161,7 +185,7 @@ public final class ComponentRollup {
             succeededLead,
             failedRevision,
             failingSince);
-    return new Step(next, publish, status, List.copyOf(events));
+    return new Step(next, publish, status, List.copyOf(events), null);
   }
 
   /** The first workload (in key order) with the worst phase. */

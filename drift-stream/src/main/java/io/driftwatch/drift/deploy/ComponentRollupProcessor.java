@@ -1,5 +1,6 @@
 package io.driftwatch.drift.deploy;
 
+import io.driftwatch.model.DeadLetter;
 import io.driftwatch.model.DeploymentEvent;
 import io.driftwatch.model.DeploymentStatus;
 import java.time.Instant;
@@ -7,6 +8,8 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Applies {@link ComponentRollup} to each workload change, read from the repartition topic keyed by
@@ -16,6 +19,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class ComponentRollupProcessor
     implements Processor<String, WorkloadChange, String, DeploymentOutput> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ComponentRollupProcessor.class);
 
   private final String storeName;
   private ProcessorContext<String, DeploymentOutput> context;
@@ -41,6 +46,14 @@ final class ComponentRollupProcessor
     Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
     ComponentDeployment previous = store.get(id);
     ComponentRollup.Step step = ComponentRollup.apply(previous, change, now);
+    if (step.refused() != null) {
+      LOG.warn("{}", step.refused());
+      context.forward(
+          record.withValue(
+              new DeploymentOutput.Rejected(
+                  DeadLetter.of("drift-stream", change.workloadKey(), step.refused(), now))));
+      return;
+    }
     if (step.next() == null) {
       store.delete(id);
     } else if (!step.next().equals(previous)) {

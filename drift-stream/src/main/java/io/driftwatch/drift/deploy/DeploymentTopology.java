@@ -62,6 +62,9 @@ public final class DeploymentTopology {
   public static final String EVENTS_SINK = "deployment-events-sink";
   public static final String REJECTED_VALUE = "deployment-rejected-value";
   public static final String REJECTED_SINK = "deployment-dead-letter-sink";
+  public static final String COMPONENT_REJECTED_BRANCH = "rejected";
+  public static final String COMPONENT_REJECTED_VALUE = "deployment-component-rejected-value";
+  public static final String COMPONENT_REJECTED_SINK = "deployment-component-dead-letter-sink";
 
   private DeploymentTopology() {}
 
@@ -103,7 +106,8 @@ public final class DeploymentTopology {
             Branched.withConsumer(DeploymentTopology::rollUp, ROLLUP_BRANCH))
         .branch(
             (key, output) -> output instanceof DeploymentOutput.Rejected,
-            Branched.withConsumer(DeploymentTopology::deadLetters, REJECTED_BRANCH))
+            Branched.withConsumer(
+                rejected -> deadLetters(rejected, REJECTED_VALUE, REJECTED_SINK), REJECTED_BRANCH))
         .noDefaultBranch();
   }
 
@@ -139,6 +143,12 @@ public final class DeploymentTopology {
                                     Topics.DEPLOYMENT_EVENTS.valueSerde())
                                 .withName(EVENTS_SINK)),
                 EVENT_BRANCH))
+        .branch(
+            (key, output) -> output instanceof DeploymentOutput.Rejected,
+            Branched.withConsumer(
+                rejected ->
+                    deadLetters(rejected, COMPONENT_REJECTED_VALUE, COMPONENT_REJECTED_SINK),
+                COMPONENT_REJECTED_BRANCH))
         .noDefaultBranch();
   }
 
@@ -153,13 +163,13 @@ public final class DeploymentTopology {
                 .withName(sinkName));
   }
 
-  private static void deadLetters(KStream<String, DeploymentOutput> rejected) {
+  private static void deadLetters(
+      KStream<String, DeploymentOutput> rejected, String valueName, String sinkName) {
     rejected
-        .mapValues(
-            output -> ((DeploymentOutput.Rejected) output).deadLetter(), Named.as(REJECTED_VALUE))
+        .mapValues(output -> ((DeploymentOutput.Rejected) output).deadLetter(), Named.as(valueName))
         .to(
             Topics.DEAD_LETTER.name(),
             Produced.with(Topics.DEAD_LETTER.keySerde(), Topics.DEAD_LETTER.valueSerde())
-                .withName(REJECTED_SINK));
+                .withName(sinkName));
   }
 }
