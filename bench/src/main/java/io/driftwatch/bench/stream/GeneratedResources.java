@@ -114,6 +114,11 @@ final class GeneratedResources {
     ObjectNode copy = template.deepCopy();
     ObjectNode metadata = (ObjectNode) copy.get("metadata");
     metadata.put("name", name(i)).put("namespace", namespace(i));
+    // Each Deployment is its own component, as in a fleet: one name label shared by thousands
+    // of Deployments would be one component far past the rollup's limit.
+    if (metadata.path("labels").has("app.kubernetes.io/name")) {
+      ((ObjectNode) metadata.get("labels")).put("app.kubernetes.io/name", name(i));
+    }
     return copy;
   }
 }
