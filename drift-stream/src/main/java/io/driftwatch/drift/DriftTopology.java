@@ -9,7 +9,6 @@ import io.driftwatch.drift.episode.DriftEpisode;
 import io.driftwatch.drift.episode.DriftEpisodeProcessor;
 import io.driftwatch.drift.episode.DriftOutput;
 import io.driftwatch.drift.episode.HeldVerdict;
-import io.driftwatch.drift.episode.Verdicts;
 import io.driftwatch.drift.gate.Gate;
 import io.driftwatch.drift.query.TransitionHistory;
 import io.driftwatch.drift.reconcile.ReconcileEpisode;
@@ -83,7 +82,8 @@ public final class DriftTopology {
   private DriftTopology() {}
 
   /**
-   * The topology, comparing desired with live by the diff engine under {@code config.comparison()}.
+   * The topology, comparing desired with live once per change, by the diff engine under {@code
+   * config.comparison()}.
    *
    * <p>The desired and live tables are not cached: with a cache, each update waits in it until the
    * next commit, and the join, the diff and the episode all run inside the commit, which adds to
@@ -126,20 +126,19 @@ public final class DriftTopology {
             JsonSerde.of(HeldVerdict.class)));
     authorities(builder);
 
+    DiffEngine engine = new DiffEngine(config.comparison());
     KStream<ResourceKey, ResourceSides> sides =
         desired
-            .outerJoin(live, ResourceSides::new, Named.as(SIDES_JOIN))
+            .outerJoin(live, (d, l) -> ResourceSides.compare(d, l, engine), Named.as(SIDES_JOIN))
             .toStream(Named.as(SIDES_STREAM));
-    DeploymentTopology.attach(
-        builder, sides, new DeploymentSettings(config.environments(), config.comparison()));
-    Verdicts verdicts = new Verdicts(new DiffEngine(config.comparison()));
+    DeploymentTopology.attach(builder, sides, new DeploymentSettings(config.environments()));
     Gate gate = new Gate(config.gate());
     DriftEpisodeProcessor.Stores stores =
         new DriftEpisodeProcessor.Stores(
             EPISODE_STORE, HELD_STORE, SOURCE_STATUS_STORE, RECONCILER_STATUS_STORE);
     KStream<ResourceKey, DriftOutput> outputs =
         sides.<ResourceKey, DriftOutput>process(
-            () -> new DriftEpisodeProcessor(stores, verdicts, gate),
+            () -> new DriftEpisodeProcessor(stores, gate),
             Named.as(EPISODE_PROCESSOR),
             EPISODE_STORE,
             HELD_STORE);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.driftwatch.diff.DiffEngine;
 import io.driftwatch.drift.DriftStreamConfig;
+import io.driftwatch.drift.ResourceSides;
 import io.driftwatch.drift.episode.Verdict;
 import io.driftwatch.drift.episode.Verdicts;
 import io.driftwatch.model.DriftType;
@@ -14,21 +15,26 @@ import org.junit.jupiter.api.Test;
 class GeneratedResourcesTest {
 
   private final GeneratedResources resources = new GeneratedResources();
-  private final Verdicts verdicts =
-      new Verdicts(new DiffEngine(DriftStreamConfig.defaultComparison()));
+  private final DiffEngine engine = new DiffEngine(DriftStreamConfig.defaultComparison());
 
   @Test
   void desiredAndLiveAtTheDesiredReplicasAreInSync() {
     Verdict verdict =
-        verdicts.of(
-            resources.desired(42), resources.live(42, GeneratedResources.DESIRED_REPLICAS), null);
+        Verdicts.of(
+            ResourceSides.compare(
+                resources.desired(42),
+                resources.live(42, GeneratedResources.DESIRED_REPLICAS),
+                engine),
+            null);
 
     assertThat(verdict.syncStatus()).isEqualTo(SyncStatus.SYNCED);
   }
 
   @Test
   void otherLiveReplicasAreOneModifiedField() {
-    Verdict verdict = verdicts.of(resources.desired(42), resources.live(42, 3), null);
+    Verdict verdict =
+        Verdicts.of(
+            ResourceSides.compare(resources.desired(42), resources.live(42, 3), engine), null);
 
     assertThat(verdict.driftType()).isEqualTo(DriftType.MODIFIED);
     assertThat(verdict.diffs()).extracting(FieldDiff::path).containsExactly("/spec/replicas");

@@ -1,25 +1,21 @@
 package io.driftwatch.drift.deploy;
 
-import io.driftwatch.diff.DiffOptions;
-import io.driftwatch.drift.DriftStreamConfig;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 /**
  * What deployment status needs besides the records: which environment each cluster is, for
- * workloads that do not say so with an {@code openchoreo.dev/environment} label, and how desired
- * and live are compared to tell whether live is at the desired revision (the same options as drift,
- * so an ignored field neither drifts nor holds a rollout in PENDING).
+ * workloads that do not say so with an {@code openchoreo.dev/environment} label. Whether live is at
+ * the desired revision comes from the comparison drift uses ({@link
+ * io.driftwatch.drift.ResourceSides#comparison()}), so an ignored field neither drifts nor holds a
+ * rollout in PENDING.
  *
  * @param environments cluster name → environment name; a cluster not listed is an environment of
  *     its own name
- * @param comparison how desired and live are compared
  */
-public record DeploymentSettings(Map<String, String> environments, DiffOptions comparison) {
+public record DeploymentSettings(Map<String, String> environments) {
 
   public DeploymentSettings {
-    Objects.requireNonNull(comparison, "deployment comparison");
     Map<String, String> checked = new TreeMap<>();
     for (Map.Entry<String, String> entry :
         (environments == null ? Map.<String, String>of() : environments).entrySet()) {
@@ -43,9 +39,9 @@ public record DeploymentSettings(Map<String, String> environments, DiffOptions c
     environments = Map.copyOf(checked);
   }
 
-  /** No cluster mapping (each cluster is its own environment), and drift's default comparison. */
+  /** No cluster mapping: each cluster is its own environment. */
   public static DeploymentSettings defaults() {
-    return new DeploymentSettings(Map.of(), DriftStreamConfig.defaultComparison());
+    return new DeploymentSettings(Map.of());
   }
 
   /** The environment of a workload in {@code cluster} that carries no environment label. */

@@ -1,8 +1,6 @@
 package io.driftwatch.drift.deploy;
 
-import io.driftwatch.diff.DiffEngine;
 import io.driftwatch.diff.DiffResult;
-import io.driftwatch.diff.managed.ManagedFields;
 import io.driftwatch.drift.ResourceSides;
 import io.driftwatch.drift.health.HealthAssessment;
 import io.driftwatch.drift.health.HealthAssessor;
@@ -29,12 +27,10 @@ public final class WorkloadPhaseMachine {
   /** ingest-cluster's mark on a live object too large to publish whole: it cannot be compared. */
   private static final int PATHS_NAMED = 3;
 
-  private final DiffEngine engine;
   private final DeploymentSettings settings;
 
   public WorkloadPhaseMachine(DeploymentSettings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.engine = new DiffEngine(settings.comparison());
   }
 
   /**
@@ -87,7 +83,7 @@ public final class WorkloadPhaseMachine {
     Long leadTime = newRevision ? null : previous.leadTimeMillis();
     boolean liveSeenBefore = previous != null && previous.liveSeen();
 
-    Observation observation = observe(desired, hasLive ? live : null);
+    Observation observation = observe(hasLive ? live : null, sides.comparison());
     DeploymentPhase next = decide(phase, observation);
     if (next == DeploymentPhase.DEPLOYED && !deployed(phase)) {
       healthyAt = now;
@@ -123,7 +119,7 @@ public final class WorkloadPhaseMachine {
   /** Live's health and whether live is at the desired spec, with why not. */
   private record Observation(HealthAssessment health, boolean atRevision, String pendingReason) {}
 
-  private Observation observe(DesiredState desired, LiveState live) {
+  private Observation observe(LiveState live, DiffResult comparison) {
     if (live == null) {
       return new Observation(
           HealthAssessment.missing(), false, "waiting for the object to be created in the cluster");
@@ -139,9 +135,10 @@ public final class WorkloadPhaseMachine {
               + LiveState.TRUNCATED_ANNOTATION
               + "); its revision is unknown");
     }
-    DiffResult diff =
-        engine.diff(
-            desired.manifest(), live.manifest(), ManagedFields.ofEntries(live.managedFields()));
+    DiffResult diff = comparison;
+    if (diff == null) {
+      return new Observation(health, false, "desired and live cannot be compared");
+    }
     if (diff.inSync()) {
       return new Observation(health, true, null);
     }

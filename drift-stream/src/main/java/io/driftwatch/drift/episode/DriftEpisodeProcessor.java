@@ -40,16 +40,14 @@ public final class DriftEpisodeProcessor
   public record Stores(String episodes, String held, String sources, String reconcilers) {}
 
   private final Stores names;
-  private final Verdicts verdicts;
   private final Gate gate;
   private ProcessorContext<ResourceKey, DriftOutput> context;
   private KeyValueStore<ResourceKey, DriftEpisode> episodes;
   private KeyValueStore<ResourceKey, HeldVerdict> held;
   private StoreAuthorities authorities;
 
-  public DriftEpisodeProcessor(Stores names, Verdicts verdicts, Gate gate) {
+  public DriftEpisodeProcessor(Stores names, Gate gate) {
     this.names = names;
-    this.verdicts = verdicts;
     this.gate = gate;
   }
 
@@ -76,7 +74,7 @@ public final class DriftEpisodeProcessor
     DesiredState desired = sides == null ? null : sides.desired();
     LiveState live = sides == null ? null : sides.live();
     DriftEpisode previous = episodes.get(key);
-    Verdict raw = sides == null ? null : verdicts.of(desired, live, previous);
+    Verdict raw = sides == null ? null : Verdicts.of(sides, previous);
     GateInputs inputs = inputs(desired, live, previous);
     DriftCause cause = cause(desired, live, raw);
     decide(key, previous, raw, inputs, cause, now, record.timestamp());

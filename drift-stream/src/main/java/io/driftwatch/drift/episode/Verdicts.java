@@ -1,19 +1,17 @@
 package io.driftwatch.drift.episode;
 
-import io.driftwatch.diff.DiffEngine;
 import io.driftwatch.diff.DiffResult;
-import io.driftwatch.diff.managed.ManagedFields;
 import io.driftwatch.drift.RejectedRecordException;
+import io.driftwatch.drift.ResourceSides;
 import io.driftwatch.model.DesiredState;
 import io.driftwatch.model.DriftType;
 import io.driftwatch.model.LiveState;
 import io.driftwatch.model.SyncStatus;
 import java.util.List;
-import java.util.Objects;
 
 /**
- * Turns the desired and live sides of one resource (either may be absent) into its raw {@link
- * Verdict} through the diff engine, with live's managedFields for attribution. Gating comes after.
+ * Turns the desired and live sides of one resource (either may be absent) and their comparison into
+ * its raw {@link Verdict}. Gating comes after.
  *
  * <ul>
  *   <li>Desired without live is {@code MISSING_LIVE}.
@@ -30,17 +28,15 @@ import java.util.Objects;
  */
 public final class Verdicts {
 
-  private final DiffEngine engine;
-
-  public Verdicts(DiffEngine engine) {
-    this.engine = Objects.requireNonNull(engine, "engine");
-  }
+  private Verdicts() {}
 
   /**
    * @param remembered what drift-stream remembers of the resource, or null
    * @return the raw verdict, or null when the resource is not judged
    */
-  public Verdict of(DesiredState desired, LiveState live, DriftEpisode remembered) {
+  public static Verdict of(ResourceSides sides, DriftEpisode remembered) {
+    DesiredState desired = sides.desired();
+    LiveState live = sides.live();
     if (desired != null && desired.manifest() == null) {
       throw RejectedRecordException.missingManifest(
           "desired", desired.schemaVersion(), DesiredState.SCHEMA_VERSION);
@@ -49,10 +45,9 @@ public final class Verdicts {
       throw RejectedRecordException.missingManifest(
           "live", live.schemaVersion(), LiveState.SCHEMA_VERSION);
     }
-    boolean hasLive = live != null;
     if (desired == null) {
       boolean managedOrphan =
-          hasLive
+          live != null
               && live.managedBy() != null
               && remembered != null
               && remembered.gitSource() != null;
@@ -60,7 +55,7 @@ public final class Verdicts {
           ? new Verdict(SyncStatus.OUT_OF_SYNC, DriftType.EXTRA_LIVE, List.of(), null)
           : null;
     }
-    if (!hasLive) {
+    if (live == null) {
       return new Verdict(
           SyncStatus.OUT_OF_SYNC, DriftType.MISSING_LIVE, List.of(), desired.commit());
     }
@@ -76,9 +71,7 @@ public final class Verdicts {
               + ") is larger than ingestCluster.maxObjectBytes and was published as a stub:"
               + " it cannot be compared; raise the limit to judge it");
     }
-    DiffResult result =
-        engine.diff(
-            desired.manifest(), live.manifest(), ManagedFields.ofEntries(live.managedFields()));
+    DiffResult result = sides.comparison();
     return switch (result.type()) {
       case NONE -> new Verdict(SyncStatus.SYNCED, DriftType.NONE, List.of(), desired.commit());
       default ->

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.driftwatch.drift.DriftStreamConfig;
 import io.driftwatch.model.ResourceKey;
 import io.driftwatch.model.serde.Json;
 import java.util.Map;
@@ -15,8 +14,7 @@ class ComponentIdentityTest {
   private static final ResourceKey WEB =
       ResourceKey.of("prod-eu", "apps/v1", "Deployment", "shop", "web");
   private static final DeploymentSettings SETTINGS =
-      new DeploymentSettings(
-          Map.of("prod-eu", "production"), DriftStreamConfig.defaultComparison());
+      new DeploymentSettings(Map.of("prod-eu", "production"));
 
   @Test
   void openChoreoLabelsNameComponentProjectAndEnvironment() {
@@ -82,10 +80,7 @@ class ComponentIdentityTest {
 
   @Test
   void settingsRefuseAnEnvironmentThatWouldBreakTheComponentKey() {
-    assertThatThrownBy(
-            () ->
-                new DeploymentSettings(
-                    Map.of("prod-eu", "prod/eu"), DriftStreamConfig.defaultComparison()))
+    assertThatThrownBy(() -> new DeploymentSettings(Map.of("prod-eu", "prod/eu")))
         .hasMessageContaining("deployment.environments.prod-eu")
         .hasMessageContaining("without '/'");
     assertThat(DeploymentSettings.defaults().environmentOf("lab")).isEqualTo("lab");

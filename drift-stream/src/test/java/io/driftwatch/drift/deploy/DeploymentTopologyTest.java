@@ -10,6 +10,7 @@ import static io.driftwatch.drift.deploy.Workloads.rollingOut;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.driftwatch.diff.DiffEngine;
 import io.driftwatch.drift.DriftStreamConfig;
 import io.driftwatch.drift.ResourceSides;
 import io.driftwatch.model.DeadLetter;
@@ -54,6 +55,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DeploymentTopologyTest {
 
+  private static final DiffEngine ENGINE = new DiffEngine(DriftStreamConfig.defaultComparison());
+
   private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
   private static final String COMMIT_A = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
   private static final String COMMIT_B = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
@@ -78,9 +81,7 @@ class DeploymentTopologyTest {
 
   @BeforeEach
   void startDriver() {
-    DeploymentSettings settings =
-        new DeploymentSettings(
-            Map.of("prod-eu", "production"), DriftStreamConfig.defaultComparison());
+    DeploymentSettings settings = new DeploymentSettings(Map.of("prod-eu", "production"));
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "deployment-topology-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -489,7 +490,10 @@ class DeploymentTopologyTest {
                 .withValueSerde(Topics.LIVE_STATE.valueSerde()));
     KStream<ResourceKey, ResourceSides> sides =
         desiredTable
-            .outerJoin(liveTable, ResourceSides::new, Named.as("desired-live-join"))
+            .outerJoin(
+                liveTable,
+                (d, l) -> ResourceSides.compare(d, l, ENGINE),
+                Named.as("desired-live-join"))
             .toStream(Named.as("resource-sides-stream"));
     DeploymentTopology.attach(builder, sides, settings);
     return builder.build();

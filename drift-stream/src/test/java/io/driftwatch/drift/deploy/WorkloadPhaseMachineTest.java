@@ -7,6 +7,8 @@ import static io.driftwatch.drift.deploy.Workloads.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.driftwatch.diff.DiffEngine;
+import io.driftwatch.drift.DriftStreamConfig;
 import io.driftwatch.drift.ResourceSides;
 import io.driftwatch.drift.health.HealthStatus;
 import io.driftwatch.model.DeploymentPhase;
@@ -19,6 +21,12 @@ import org.junit.jupiter.api.Test;
 
 /** The rules of the phase machine that the topology scenarios do not reach. */
 class WorkloadPhaseMachineTest {
+
+  private static final DiffEngine ENGINE = new DiffEngine(DriftStreamConfig.defaultComparison());
+
+  private static ResourceSides sides(DesiredState desired, LiveState live) {
+    return ResourceSides.compare(desired, live, ENGINE);
+  }
 
   private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
   private static final ResourceKey WEB = deployment("prod", "shop", "web");
@@ -72,22 +80,19 @@ class WorkloadPhaseMachineTest {
 
     assertThat(WorkloadPhaseMachine.tracked(configMap)).isFalse();
     assertThat(WorkloadPhaseMachine.tracked(WEB)).isTrue();
-    assertThat(
-            machine
-                .advance(configMap, null, new ResourceSides(desiredWeb(), null), T0)
-                .stateChanged())
+    assertThat(machine.advance(configMap, null, sides(desiredWeb(), null), T0).stateChanged())
         .isFalse();
   }
 
   @Test
   void aCommitTimeAheadOfTheClockGivesALeadTimeOfZeroNotANegativeOne() {
     DesiredState future = desired(WEB, LABELS, "web:1", COMMIT, T0.plusSeconds(30));
-    WorkloadDeployment pending = step(null, new ResourceSides(future, null), T0);
+    WorkloadDeployment pending = step(null, sides(future, null), T0);
 
     WorkloadDeployment deployed =
         step(
             pending,
-            new ResourceSides(future, live(WEB, LABELS, "web:1", 1, available(1), T0)),
+            sides(future, live(WEB, LABELS, "web:1", 1, available(1), T0)),
             T0.plusSeconds(5));
 
     assertThat(deployed.leadTimeMillis()).isZero();
@@ -106,7 +111,7 @@ class WorkloadPhaseMachineTest {
   }
 
   private static ResourceSides sides(LiveState live) {
-    return new ResourceSides(desiredWeb(), live);
+    return sides(desiredWeb(), live);
   }
 
   private static DesiredState desiredWeb() {
