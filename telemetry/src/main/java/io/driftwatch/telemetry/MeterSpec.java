@@ -1,6 +1,8 @@
 package io.driftwatch.telemetry;
 
 import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
 import java.util.List;
 
 /**
@@ -28,6 +30,17 @@ public record MeterSpec(
     return name.replace('.', '_')
         + (baseUnit == null ? "" : "_" + baseUnit)
         + (type == Meter.Type.COUNTER ? "_total" : "");
+  }
+
+  /**
+   * Registers this meter as a gauge per tag combination, for binders that publish a set of rows
+   * rebuilt from a compacted topic (rows of vanished combinations disappear on the next refresh).
+   */
+  public MultiGauge registerMultiGauge(MeterRegistry registry) {
+    if (type != Meter.Type.GAUGE) {
+      throw new IllegalStateException(name + " is a " + type + ", not a gauge");
+    }
+    return MultiGauge.builder(name).description(description).baseUnit(baseUnit).register(registry);
   }
 
   /** The tag values in the order of {@link #tagKeys()}, checked for number. */

@@ -3,7 +3,6 @@ package io.driftwatch.alert.metrics;
 import io.driftwatch.model.DriftAggregate;
 import io.driftwatch.model.DriftType;
 import io.driftwatch.telemetry.MeterCatalog;
-import io.driftwatch.telemetry.MeterSpec;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -41,16 +40,9 @@ public final class DriftAggregatesBinder
   @Override
   public synchronized void bindTo(MeterRegistry registry) {
     clock = registry.config().clock();
-    resources = register(MeterCatalog.DRIFT_RESOURCES, registry);
-    oldestOpen = register(MeterCatalog.DRIFT_OLDEST_OPEN, registry);
+    resources = MeterCatalog.DRIFT_RESOURCES.registerMultiGauge(registry);
+    oldestOpen = MeterCatalog.DRIFT_OLDEST_OPEN.registerMultiGauge(registry);
     refresh();
-  }
-
-  private static MultiGauge register(MeterSpec spec, MeterRegistry registry) {
-    return MultiGauge.builder(spec.name())
-        .description(spec.description())
-        .baseUnit(spec.baseUnit())
-        .register(registry);
   }
 
   /** Records the latest row under its key; a null row (a tombstone) forgets the key. */

@@ -2,7 +2,6 @@ package io.driftwatch.alert.metrics;
 
 import io.driftwatch.model.SourceStatus;
 import io.driftwatch.telemetry.MeterCatalog;
-import io.driftwatch.telemetry.MeterSpec;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -26,16 +25,9 @@ public final class SourceStatusBinder implements MeterBinder, TopicBinder<String
 
   @Override
   public synchronized void bindTo(MeterRegistry registry) {
-    lastSuccess = register(MeterCatalog.SOURCE_LAST_SUCCESS, registry);
-    failures = register(MeterCatalog.SOURCE_CONSECUTIVE_FAILURES, registry);
+    lastSuccess = MeterCatalog.SOURCE_LAST_SUCCESS.registerMultiGauge(registry);
+    failures = MeterCatalog.SOURCE_CONSECUTIVE_FAILURES.registerMultiGauge(registry);
     refresh();
-  }
-
-  private static MultiGauge register(MeterSpec spec, MeterRegistry registry) {
-    return MultiGauge.builder(spec.name())
-        .description(spec.description())
-        .baseUnit(spec.baseUnit())
-        .register(registry);
   }
 
   @Override
