@@ -12,8 +12,6 @@ import io.driftwatch.model.DriftType;
 import io.driftwatch.model.KafkaSettings;
 import io.driftwatch.model.LiveState;
 import io.driftwatch.model.ReconcilerStatus;
-import io.driftwatch.model.ReconcilerStatus.ReadyState;
-import io.driftwatch.model.ReconcilerStatus.ReconcilerTool;
 import io.driftwatch.model.ResourceKey;
 import io.driftwatch.model.SourceOrigin;
 import io.driftwatch.model.SourcePhase;
@@ -153,7 +151,7 @@ class DriftGateTopologyTest {
   @Test
   void aCommitTheReconcilerHasNotAppliedIsPendingThenDriftWhenTheGracePeriodRunsOut() {
     syncedAt(C1);
-    reconcilers.pipeInput(APPS, applied("main@sha1:" + C1), START);
+    reconcilers.pipeInput(APPS, Reconcilers.applied(APPS, "main@sha1:" + C1, START), START);
 
     Instant committed = START.plusSeconds(10);
     desired.pipeInput(WEB, desiredWeb(3, C2, committed), START.plusSeconds(10));
@@ -179,13 +177,14 @@ class DriftGateTopologyTest {
   @Test
   void aPendingCommitThatTheReconcilerAppliesBecomesSyncedWithoutAnyDrift() {
     syncedAt(C1);
-    reconcilers.pipeInput(APPS, applied("main@sha1:" + C1), START);
+    reconcilers.pipeInput(APPS, Reconcilers.applied(APPS, "main@sha1:" + C1, START), START);
     desired.pipeInput(WEB, desiredWeb(3, C2, START.plusSeconds(10)), START.plusSeconds(10));
     assertThat(lastStatus().syncStatus()).isEqualTo(SyncStatus.PENDING);
 
     tick(Duration.ofMinutes(1));
     live.pipeInput(WEB, liveWeb(3, APPS), START.plusSeconds(70));
-    reconcilers.pipeInput(APPS, applied("main@sha1:" + C2), START.plusSeconds(71));
+    reconcilers.pipeInput(
+        APPS, Reconcilers.applied(APPS, "main@sha1:" + C2, START), START.plusSeconds(71));
 
     assertThat(lastStatus().syncStatus()).isEqualTo(SyncStatus.SYNCED);
     tick(Duration.ofMinutes(10));
@@ -195,11 +194,12 @@ class DriftGateTopologyTest {
   @Test
   void whenTheReconcilerSaysItAppliedTheCommitButLiveDiffersItIsDriftAtOnce() {
     syncedAt(C1);
-    reconcilers.pipeInput(APPS, applied("main@sha1:" + C1), START);
+    reconcilers.pipeInput(APPS, Reconcilers.applied(APPS, "main@sha1:" + C1, START), START);
     desired.pipeInput(WEB, desiredWeb(3, C2, START.plusSeconds(10)), START.plusSeconds(10));
     assertThat(lastStatus().syncStatus()).isEqualTo(SyncStatus.PENDING);
 
-    reconcilers.pipeInput(APPS, applied("main@sha1:" + C2), START.plusSeconds(20));
+    reconcilers.pipeInput(
+        APPS, Reconcilers.applied(APPS, "main@sha1:" + C2, START), START.plusSeconds(20));
     tick(Duration.ofSeconds(2));
 
     assertThat(singleEvent().transition()).isEqualTo(DriftTransition.OPENED);
@@ -209,7 +209,7 @@ class DriftGateTopologyTest {
   @Test
   void anOpenDriftStaysOneEpisodeThroughAPendingCommit() {
     syncedAt(C1);
-    reconcilers.pipeInput(APPS, applied("main@sha1:" + C1), START);
+    reconcilers.pipeInput(APPS, Reconcilers.applied(APPS, "main@sha1:" + C1, START), START);
     live.pipeInput(WEB, liveWeb(5, APPS), START.plusSeconds(5));
     assertThat(singleEvent().transition()).isEqualTo(DriftTransition.OPENED);
 
@@ -219,7 +219,8 @@ class DriftGateTopologyTest {
     assertThat(pending.syncStatus()).isEqualTo(SyncStatus.PENDING);
     assertThat(pending.openedAt()).as("the episode stays open").isNotNull();
 
-    reconcilers.pipeInput(APPS, applied("main@sha1:" + C2), START.plusSeconds(40));
+    reconcilers.pipeInput(
+        APPS, Reconcilers.applied(APPS, "main@sha1:" + C2, START), START.plusSeconds(40));
     tick(Duration.ofSeconds(2));
     assertThat(lastStatus().syncStatus()).isEqualTo(SyncStatus.OUT_OF_SYNC);
     assertThat(events.readValuesToList())
@@ -235,7 +236,7 @@ class DriftGateTopologyTest {
   @Test
   void aManagedObjectRemovedFromGitIsExtraLiveOnceTheSourceRenderedAndTheReconcilerApplied() {
     syncedAt(C1);
-    reconcilers.pipeInput(APPS, applied("main@sha1:" + C1), START);
+    reconcilers.pipeInput(APPS, Reconcilers.applied(APPS, "main@sha1:" + C1, START), START);
 
     source(GIT, SourcePhase.RENDERING, C1);
     desired.pipeInput(WEB, null, START.plusSeconds(20));
@@ -249,7 +250,8 @@ class DriftGateTopologyTest {
         .as("Flux has not applied the removal yet")
         .isEqualTo(SyncStatus.PENDING);
 
-    reconcilers.pipeInput(APPS, applied("main@sha1:" + C2), START.plusSeconds(60));
+    reconcilers.pipeInput(
+        APPS, Reconcilers.applied(APPS, "main@sha1:" + C2, START), START.plusSeconds(60));
     tick(Duration.ofSeconds(2));
     DriftEvent opened = singleEvent();
     assertThat(opened.driftType()).isEqualTo(DriftType.EXTRA_LIVE);
@@ -310,24 +312,6 @@ class DriftGateTopologyTest {
     SourceOrigin origin = key.startsWith("git:") ? SourceOrigin.GIT : SourceOrigin.CLUSTER;
     Instant at = clock.minusSeconds(1);
     sources.pipeInput(key, SourceStatus.of(key, origin, phase, revision, 1, at, null), at);
-  }
-
-  private static ReconcilerStatus applied(String revision) {
-    return new ReconcilerStatus(
-        ReconcilerStatus.SCHEMA_VERSION,
-        APPS,
-        ReconcilerTool.FLUX,
-        ReadyState.TRUE,
-        "ReconciliationSucceeded",
-        "Applied revision: " + revision,
-        false,
-        revision,
-        revision,
-        1L,
-        1L,
-        null,
-        null,
-        START);
   }
 
   private DriftStatus lastStatus() {

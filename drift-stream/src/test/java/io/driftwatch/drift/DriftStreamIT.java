@@ -13,7 +13,6 @@ import io.driftwatch.model.DriftTransition;
 import io.driftwatch.model.DriftType;
 import io.driftwatch.model.KafkaSettings;
 import io.driftwatch.model.LiveState;
-import io.driftwatch.model.ReconcilerStatus;
 import io.driftwatch.model.ResourceKey;
 import io.driftwatch.model.SourceOrigin;
 import io.driftwatch.model.SourcePhase;
@@ -100,7 +99,11 @@ class DriftStreamIT {
     ResourceKey apps =
         new ResourceKey(
             cluster, "kustomize.toolkit.fluxcd.io", "Kustomization", "flux-system", "apps");
-    send(kafka, Topics.RECONCILER_STATUS, apps, applied(apps));
+    send(
+        kafka,
+        Topics.RECONCILER_STATUS,
+        apps,
+        Reconcilers.applied(apps, "main@sha1:" + COMMIT, Instant.now()));
 
     try (TopicProbe<ResourceKey, DriftEvent> events = probe(bootstrap, Topics.DRIFT_EVENTS);
         TopicProbe<ResourceKey, DriftStatus> statuses = probe(bootstrap, Topics.DRIFT_STATUS);
@@ -212,25 +215,6 @@ class DriftStreamIT {
                   "{not json".getBytes(StandardCharsets.UTF_8)))
           .get();
     }
-  }
-
-  private static ReconcilerStatus applied(ResourceKey kustomization) {
-    String revision = "main@sha1:" + COMMIT;
-    return new ReconcilerStatus(
-        ReconcilerStatus.SCHEMA_VERSION,
-        kustomization,
-        ReconcilerStatus.ReconcilerTool.FLUX,
-        ReconcilerStatus.ReadyState.TRUE,
-        "ReconciliationSucceeded",
-        "Applied revision: " + revision,
-        false,
-        revision,
-        revision,
-        1L,
-        1L,
-        null,
-        null,
-        Instant.now());
   }
 
   /** Desired at COMMIT, made an hour ago: past the pending grace period. */

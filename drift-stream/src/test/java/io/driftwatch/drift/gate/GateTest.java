@@ -2,10 +2,9 @@ package io.driftwatch.drift.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.driftwatch.drift.Reconcilers;
 import io.driftwatch.model.DriftType;
 import io.driftwatch.model.ReconcilerStatus;
-import io.driftwatch.model.ReconcilerStatus.ReadyState;
-import io.driftwatch.model.ReconcilerStatus.ReconcilerTool;
 import io.driftwatch.model.ResourceKey;
 import io.driftwatch.model.SourceOrigin;
 import io.driftwatch.model.SourcePhase;
@@ -100,14 +99,14 @@ class GateTest {
         .isEqualTo("no Git source is known to have declared it");
 
     source(git, SourcePhase.SYNCED, NOW.minusSeconds(30), null);
-    reconcilers.put(APPS, applied("main@sha1:" + NEW));
+    reconcilers.put(APPS, Reconcilers.applied(APPS, "main@sha1:" + NEW, NOW));
     assertThat(judge(DriftType.EXTRA_LIVE, in, NOW)).isEqualTo(Decision.STANDS);
   }
 
   @Test
   void aCommitTheReconcilerHasNotAppliedIsPendingUntilTheGracePeriodFromTheCommitRunsOut() {
     source(SourceStatus.gitSource("shop"), SourcePhase.SYNCED, NOW.minusSeconds(30), null);
-    reconcilers.put(APPS, applied("main@sha1:" + OLD));
+    reconcilers.put(APPS, Reconcilers.applied(APPS, "main@sha1:" + OLD, NOW));
     Instant committed = NOW.minusSeconds(60);
     GateInputs in = new GateInputs("shop", NEW, committed, APPS);
 
@@ -128,7 +127,7 @@ class GateTest {
   @Test
   void aReconcilerThatAppliedTheCommitOrTheSourcesNewerRevisionMakesTheDifferenceDrift() {
     GateInputs in = new GateInputs("shop", OLD, NOW.minusSeconds(3600), APPS);
-    reconcilers.put(APPS, applied("main@sha1:" + OLD));
+    reconcilers.put(APPS, Reconcilers.applied(APPS, "main@sha1:" + OLD, NOW));
     assertThat(judge(DriftType.MODIFIED, in, NOW)).isEqualTo(Decision.STANDS);
 
     // The resource last changed at OLD; the source and the reconciler have moved on to NEW.
@@ -143,7 +142,7 @@ class GateTest {
             10,
             NOW.minusSeconds(30),
             null));
-    reconcilers.put(APPS, applied("main@sha1:" + NEW));
+    reconcilers.put(APPS, Reconcilers.applied(APPS, "main@sha1:" + NEW, NOW));
     assertThat(judge(DriftType.MODIFIED, in, NOW)).isEqualTo(Decision.STANDS);
   }
 
@@ -161,7 +160,7 @@ class GateTest {
             10,
             NOW.minusSeconds(600),
             null));
-    reconcilers.put(APPS, applied("main@sha1:" + OLD));
+    reconcilers.put(APPS, Reconcilers.applied(APPS, "main@sha1:" + OLD, NOW));
     GateInputs in = new GateInputs("shop", NEW, NOW.minusSeconds(20), APPS);
     assertThat(judge(DriftType.MODIFIED, in, NOW).status()).isEqualTo(SyncStatus.PENDING);
   }
@@ -198,23 +197,5 @@ class GateTest {
   private void source(String key, SourcePhase phase, Instant at, String message) {
     SourceOrigin origin = key.startsWith("git:") ? SourceOrigin.GIT : SourceOrigin.CLUSTER;
     sources.put(key, SourceStatus.of(key, origin, phase, NEW, 1, at, message));
-  }
-
-  private static ReconcilerStatus applied(String revision) {
-    return new ReconcilerStatus(
-        ReconcilerStatus.SCHEMA_VERSION,
-        APPS,
-        ReconcilerTool.FLUX,
-        ReadyState.TRUE,
-        "ReconciliationSucceeded",
-        "Applied revision: " + revision,
-        false,
-        revision,
-        revision,
-        1L,
-        1L,
-        null,
-        null,
-        NOW);
   }
 }
