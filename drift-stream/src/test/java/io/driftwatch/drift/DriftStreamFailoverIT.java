@@ -9,7 +9,6 @@ import io.driftwatch.model.DriftType;
 import io.driftwatch.model.KafkaSettings;
 import io.driftwatch.model.LiveState;
 import io.driftwatch.model.ResourceKey;
-import io.driftwatch.model.topic.TopicProvisioner;
 import io.driftwatch.model.topic.Topics;
 import io.driftwatch.testkit.TestKafka;
 import io.driftwatch.testkit.TopicProbe;
@@ -22,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -100,11 +98,7 @@ class DriftStreamFailoverIT {
 
   @BeforeAll
   static void provisionTopics() {
-    try (Admin admin =
-        Admin.create(KafkaSettings.of(TestKafka.bootstrapServers()).clientConfig())) {
-      new TopicProvisioner(admin, Optional.empty(), Optional.empty(), Duration.ofSeconds(30))
-          .ensure(Topics.all());
-    }
+    ProvisionedTopics.ensure();
   }
 
   @Test

@@ -16,7 +16,6 @@ import io.driftwatch.model.ResourceKey;
 import io.driftwatch.model.SyncStatus;
 import io.driftwatch.model.serde.Json;
 import io.driftwatch.model.topic.Topic;
-import io.driftwatch.model.topic.TopicProvisioner;
 import io.driftwatch.model.topic.Topics;
 import io.driftwatch.testkit.TestKafka;
 import io.driftwatch.testkit.TopicProbe;
@@ -24,9 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -49,11 +46,7 @@ class PoisonRecordIT {
 
   @BeforeAll
   static void provisionTopics() {
-    try (Admin admin =
-        Admin.create(KafkaSettings.of(TestKafka.bootstrapServers()).clientConfig())) {
-      new TopicProvisioner(admin, Optional.empty(), Optional.empty(), Duration.ofSeconds(30))
-          .ensure(Topics.all());
-    }
+    ProvisionedTopics.ensure();
   }
 
   @Test

@@ -7,12 +7,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.driftwatch.drift.DriftStream;
 import io.driftwatch.drift.DriftStreamConfig;
+import io.driftwatch.drift.ProvisionedTopics;
 import io.driftwatch.model.DriftAggregate;
 import io.driftwatch.model.DriftStatus;
 import io.driftwatch.model.DriftType;
 import io.driftwatch.model.KafkaSettings;
 import io.driftwatch.model.ResourceKey;
-import io.driftwatch.model.topic.TopicProvisioner;
 import io.driftwatch.model.topic.Topics;
 import io.driftwatch.testkit.TestKafka;
 import io.driftwatch.testkit.TopicProbe;
@@ -23,7 +23,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
@@ -59,11 +58,7 @@ class DriftAggregatesIT {
 
   @BeforeAll
   static void provisionTopics() {
-    try (Admin admin =
-        Admin.create(KafkaSettings.of(TestKafka.bootstrapServers()).clientConfig())) {
-      new TopicProvisioner(admin, Optional.empty(), Optional.empty(), Duration.ofSeconds(30))
-          .ensure(Topics.all());
-    }
+    ProvisionedTopics.ensure();
   }
 
   @Test

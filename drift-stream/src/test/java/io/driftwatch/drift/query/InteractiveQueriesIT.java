@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.driftwatch.drift.DriftStream;
 import io.driftwatch.drift.DriftStreamConfig;
 import io.driftwatch.drift.DriftTopology;
+import io.driftwatch.drift.ProvisionedTopics;
 import io.driftwatch.model.DesiredState;
 import io.driftwatch.model.KafkaSettings;
 import io.driftwatch.model.LiveState;
@@ -17,7 +18,6 @@ import io.driftwatch.model.SourcePhase;
 import io.driftwatch.model.SourceStatus;
 import io.driftwatch.model.serde.Json;
 import io.driftwatch.model.topic.Topic;
-import io.driftwatch.model.topic.TopicProvisioner;
 import io.driftwatch.model.topic.Topics;
 import io.driftwatch.testkit.TestKafka;
 import java.io.IOException;
@@ -31,10 +31,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.CloseOptions;
@@ -63,11 +61,7 @@ class InteractiveQueriesIT {
 
   @BeforeAll
   static void provisionTopics() {
-    try (Admin admin =
-        Admin.create(KafkaSettings.of(TestKafka.bootstrapServers()).clientConfig())) {
-      new TopicProvisioner(admin, Optional.empty(), Optional.empty(), Duration.ofSeconds(30))
-          .ensure(Topics.all());
-    }
+    ProvisionedTopics.ensure();
   }
 
   @Test

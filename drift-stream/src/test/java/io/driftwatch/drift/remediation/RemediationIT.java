@@ -6,13 +6,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.driftwatch.drift.DriftStream;
 import io.driftwatch.drift.DriftStreamConfig;
+import io.driftwatch.drift.ProvisionedTopics;
 import io.driftwatch.model.DriftEvent;
 import io.driftwatch.model.DriftTransition;
 import io.driftwatch.model.DriftType;
 import io.driftwatch.model.KafkaSettings;
 import io.driftwatch.model.RemediationRequest;
 import io.driftwatch.model.ResourceKey;
-import io.driftwatch.model.topic.TopicProvisioner;
 import io.driftwatch.model.topic.Topics;
 import io.driftwatch.testkit.TestKafka;
 import io.driftwatch.testkit.TopicProbe;
@@ -20,10 +20,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -46,11 +44,7 @@ class RemediationIT {
 
   @BeforeAll
   static void provisionTopics() {
-    try (Admin admin =
-        Admin.create(KafkaSettings.of(TestKafka.bootstrapServers()).clientConfig())) {
-      new TopicProvisioner(admin, Optional.empty(), Optional.empty(), Duration.ofSeconds(30))
-          .ensure(Topics.all());
-    }
+    ProvisionedTopics.ensure();
   }
 
   @Test
