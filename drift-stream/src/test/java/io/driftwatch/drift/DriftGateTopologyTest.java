@@ -18,7 +18,6 @@ import io.driftwatch.model.SourcePhase;
 import io.driftwatch.model.SourceStatus;
 import io.driftwatch.model.SyncStatus;
 import io.driftwatch.model.serde.Json;
-import io.driftwatch.model.topic.Topic;
 import io.driftwatch.model.topic.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -80,12 +79,12 @@ class DriftGateTopologyTest {
     Properties props = DriftStream.streamsProperties(config, KafkaSettings.of("unused:9092"));
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
     driver = new TopologyTestDriver(DriftTopology.build(config), props, START);
-    desired = input(Topics.DESIRED_STATE);
-    live = input(Topics.LIVE_STATE);
-    sources = input(Topics.SOURCE_STATUS);
-    reconcilers = input(Topics.RECONCILER_STATUS);
-    status = output(Topics.DRIFT_STATUS);
-    events = output(Topics.DRIFT_EVENTS);
+    desired = DriverTopics.input(driver, Topics.DESIRED_STATE);
+    live = DriverTopics.input(driver, Topics.LIVE_STATE);
+    sources = DriverTopics.input(driver, Topics.SOURCE_STATUS);
+    reconcilers = DriverTopics.input(driver, Topics.RECONCILER_STATUS);
+    status = DriverTopics.output(driver, Topics.DRIFT_STATUS);
+    events = DriverTopics.output(driver, Topics.DRIFT_EVENTS);
   }
 
   @AfterEach
@@ -356,15 +355,5 @@ class DriftGateTopologyTest {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(e);
     }
-  }
-
-  private <K, V> TestInputTopic<K, V> input(Topic<K, V> topic) {
-    return driver.createInputTopic(
-        topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
-  }
-
-  private <K, V> TestOutputTopic<K, V> output(Topic<K, V> topic) {
-    return driver.createOutputTopic(
-        topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
   }
 }

@@ -23,7 +23,6 @@ import io.driftwatch.model.SourcePhase;
 import io.driftwatch.model.SourceStatus;
 import io.driftwatch.model.SyncStatus;
 import io.driftwatch.model.serde.Json;
-import io.driftwatch.model.topic.Topic;
 import io.driftwatch.model.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -75,15 +74,15 @@ class DriftTopologyTest {
     // sends (KIP-1034); DriftStreamIT checks the dead letter under real exactly-once.
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
     driver = new TopologyTestDriver(DriftTopology.build(config), props, START);
-    desired = input(Topics.DESIRED_STATE);
-    live = input(Topics.LIVE_STATE);
+    desired = DriverTopics.input(driver, Topics.DESIRED_STATE);
+    live = DriverTopics.input(driver, Topics.LIVE_STATE);
     rawDesired =
         driver.createInputTopic(
             Topics.DESIRED_STATE.name(), new ByteArraySerializer(), new ByteArraySerializer());
-    status = output(Topics.DRIFT_STATUS);
-    events = output(Topics.DRIFT_EVENTS);
-    deadLetters = output(Topics.DEAD_LETTER);
-    TestInputTopic<String, SourceStatus> sources = input(Topics.SOURCE_STATUS);
+    status = DriverTopics.output(driver, Topics.DRIFT_STATUS);
+    events = DriverTopics.output(driver, Topics.DRIFT_EVENTS);
+    deadLetters = DriverTopics.output(driver, Topics.DEAD_LETTER);
+    TestInputTopic<String, SourceStatus> sources = DriverTopics.input(driver, Topics.SOURCE_STATUS);
     Instant listed = START.minusSeconds(60);
     for (String source :
         List.of(
@@ -398,15 +397,5 @@ class DriftTopologyTest {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(e);
     }
-  }
-
-  private <K, V> TestInputTopic<K, V> input(Topic<K, V> topic) {
-    return driver.createInputTopic(
-        topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
-  }
-
-  private <K, V> TestOutputTopic<K, V> output(Topic<K, V> topic) {
-    return driver.createOutputTopic(
-        topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
   }
 }

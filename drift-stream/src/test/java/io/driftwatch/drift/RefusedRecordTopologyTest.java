@@ -16,7 +16,6 @@ import io.driftwatch.model.ResourceKey;
 import io.driftwatch.model.SourceStatus;
 import io.driftwatch.model.SyncStatus;
 import io.driftwatch.model.serde.Json;
-import io.driftwatch.model.topic.Topic;
 import io.driftwatch.model.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -74,17 +73,17 @@ class RefusedRecordTopologyTest {
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
     Topology topology = DriftTopology.build(config);
     driver = new TopologyTestDriver(topology, props, START);
-    desired = input(Topics.DESIRED_STATE);
-    live = input(Topics.LIVE_STATE);
+    desired = DriverTopics.input(driver, Topics.DESIRED_STATE);
+    live = DriverTopics.input(driver, Topics.LIVE_STATE);
     rawDesired =
         driver.createInputTopic(
             Topics.DESIRED_STATE.name(), new ByteArraySerializer(), new ByteArraySerializer());
     rawLive =
         driver.createInputTopic(
             Topics.LIVE_STATE.name(), new ByteArraySerializer(), new ByteArraySerializer());
-    status = output(Topics.DRIFT_STATUS);
-    events = output(Topics.DRIFT_EVENTS);
-    deadLetters = output(Topics.DEAD_LETTER);
+    status = DriverTopics.output(driver, Topics.DRIFT_STATUS);
+    events = DriverTopics.output(driver, Topics.DRIFT_EVENTS);
+    deadLetters = DriverTopics.output(driver, Topics.DEAD_LETTER);
     markSourcesSynced(topology);
   }
 
@@ -198,7 +197,7 @@ class RefusedRecordTopologyTest {
     if (!topology.describe().toString().contains(Topics.SOURCE_STATUS.name())) {
       return;
     }
-    TestInputTopic<String, SourceStatus> sources = input(Topics.SOURCE_STATUS);
+    TestInputTopic<String, SourceStatus> sources = DriverTopics.input(driver, Topics.SOURCE_STATUS);
     for (SourceStatus synced : DriftInputs.syncedSources(SOURCE, List.of(WEB))) {
       sources.pipeInput(synced.source(), synced);
     }
@@ -238,15 +237,5 @@ class RefusedRecordTopologyTest {
     List<DriftEvent> published = events.readValuesToList();
     assertThat(published).as("events published").hasSize(1);
     return published.get(0);
-  }
-
-  private <K, V> TestInputTopic<K, V> input(Topic<K, V> topic) {
-    return driver.createInputTopic(
-        topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
-  }
-
-  private <K, V> TestOutputTopic<K, V> output(Topic<K, V> topic) {
-    return driver.createOutputTopic(
-        topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
   }
 }

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.driftwatch.diff.DiffEngine;
 import io.driftwatch.drift.DriftStreamConfig;
+import io.driftwatch.drift.DriverTopics;
 import io.driftwatch.drift.ResourceSides;
 import io.driftwatch.model.DeadLetter;
 import io.driftwatch.model.DeploymentEvent;
@@ -20,7 +21,6 @@ import io.driftwatch.model.DeploymentStatus;
 import io.driftwatch.model.DesiredState;
 import io.driftwatch.model.LiveState;
 import io.driftwatch.model.ResourceKey;
-import io.driftwatch.model.topic.Topic;
 import io.driftwatch.model.topic.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,11 +89,11 @@ class DeploymentTopologyTest {
     props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
     driver = new TopologyTestDriver(topology(props, settings), props, START);
     now = START;
-    desired = input(Topics.DESIRED_STATE);
-    live = input(Topics.LIVE_STATE);
-    statuses = output(Topics.DEPLOYMENT_STATUS);
-    events = output(Topics.DEPLOYMENT_EVENTS);
-    deadLetters = output(Topics.DEAD_LETTER);
+    desired = DriverTopics.input(driver, Topics.DESIRED_STATE);
+    live = DriverTopics.input(driver, Topics.LIVE_STATE);
+    statuses = DriverTopics.output(driver, Topics.DEPLOYMENT_STATUS);
+    events = DriverTopics.output(driver, Topics.DEPLOYMENT_EVENTS);
+    deadLetters = DriverTopics.output(driver, Topics.DEAD_LETTER);
   }
 
   @AfterEach
@@ -497,15 +497,5 @@ class DeploymentTopologyTest {
             .toStream(Named.as("resource-sides-stream"));
     DeploymentTopology.attach(builder, sides, settings);
     return builder.build();
-  }
-
-  private <K, V> TestInputTopic<K, V> input(Topic<K, V> topic) {
-    return driver.createInputTopic(
-        topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
-  }
-
-  private <K, V> TestOutputTopic<K, V> output(Topic<K, V> topic) {
-    return driver.createOutputTopic(
-        topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.driftwatch.drift.DriftStream;
 import io.driftwatch.drift.DriftStreamConfig;
 import io.driftwatch.drift.DriftTopology;
+import io.driftwatch.drift.DriverTopics;
 import io.driftwatch.drift.gate.GateSettings;
 import io.driftwatch.model.DesiredState;
 import io.driftwatch.model.KafkaSettings;
@@ -14,7 +15,6 @@ import io.driftwatch.model.SourceOrigin;
 import io.driftwatch.model.SourcePhase;
 import io.driftwatch.model.SourceStatus;
 import io.driftwatch.model.serde.Json;
-import io.driftwatch.model.topic.Topic;
 import io.driftwatch.model.topic.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,9 +61,9 @@ final class DriftFixture implements AutoCloseable {
     // As in DriftTopologyTest: the driver's exactly-once emulation is not what is tested here.
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
     driver = new TopologyTestDriver(topology, props, START);
-    desired = input(Topics.DESIRED_STATE);
-    live = input(Topics.LIVE_STATE);
-    sources = input(Topics.SOURCE_STATUS);
+    desired = DriverTopics.input(driver, Topics.DESIRED_STATE);
+    live = DriverTopics.input(driver, Topics.LIVE_STATE);
+    sources = DriverTopics.input(driver, Topics.SOURCE_STATUS);
   }
 
   TopologyTestDriver driver() {
@@ -129,11 +129,6 @@ final class DriftFixture implements AutoCloseable {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(e);
     }
-  }
-
-  private <K, V> TestInputTopic<K, V> input(Topic<K, V> topic) {
-    return driver.createInputTopic(
-        topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
   }
 
   @Override
