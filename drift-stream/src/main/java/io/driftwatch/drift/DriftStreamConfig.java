@@ -102,20 +102,6 @@ public record DriftStreamConfig(
         environments);
   }
 
-  /** This configuration with other remediation settings. */
-  public DriftStreamConfig withRemediation(RemediationSettings settings) {
-    return new DriftStreamConfig(
-        applicationId,
-        stateDir,
-        commitInterval,
-        comparison,
-        gate,
-        reconcileFailures,
-        settings,
-        queries,
-        environments);
-  }
-
   /** Every default, with the state kept under {@code dataDir/drift-stream}. */
   public static DriftStreamConfig defaults(Path dataDir) {
     return new DriftStreamConfig(

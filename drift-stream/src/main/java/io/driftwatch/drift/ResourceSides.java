@@ -33,10 +33,4 @@ public record ResourceSides(DesiredState desired, LiveState live, DiffResult com
             : null;
     return new ResourceSides(desired, live, comparison);
   }
-
-  /** True when neither side is present: the resource is gone from Git and from the cluster. */
-  public boolean gone() {
-    return (desired == null || desired.manifest() == null)
-        && (live == null || live.manifest() == null);
-  }
 }
